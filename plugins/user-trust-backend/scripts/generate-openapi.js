@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/*
+ * Turns src/schema/openapi.yaml, the published API spec, into the typed
+ * `spec` constant that the router validates requests against.
+ * Run with `yarn generate:openapi`; a test fails when the two drift apart.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require('yaml');
+
+const schemaDir = path.resolve(__dirname, '..', 'src', 'schema');
+
+function render() {
+  const spec = YAML.parse(
+    fs.readFileSync(path.join(schemaDir, 'openapi.yaml'), 'utf8'),
+  );
+  return [
+    '// Generated from openapi.yaml by `yarn generate:openapi`. Do not edit.',
+    '',
+    '/* eslint-disable */',
+    `export const spec = ${JSON.stringify(spec, null, 2)} as const;`,
+    '',
+  ].join('\n');
+}
+
+module.exports = { render, target: path.join(schemaDir, 'openapi.generated.ts') };
+
+if (require.main === module) {
+  fs.writeFileSync(module.exports.target, render());
+}

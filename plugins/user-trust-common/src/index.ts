@@ -1,0 +1,8 @@
+/**
+ * Isomorphic types, signal kinds and permissions of User Trust for Backstage.
+ *
+ * @packageDocumentation
+ */
+
+export * from './signals';
+export * from './permissions';

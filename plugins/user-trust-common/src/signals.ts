@@ -1,0 +1,114 @@
+/**
+ * The kinds of user-perceived signal the suite understands. See DESIGN.md:
+ * most come from the field (support, success, DevRel), `sli_report` carries a
+ * technical SLI from monitoring and `known_event` marks launches or sales peaks.
+ *
+ * @public
+ */
+export const SIGNAL_KINDS = [
+  'support_case',
+  'incident',
+  'csat_response',
+  'nps_response',
+  'retry_spike',
+  'degradation',
+  'near_miss',
+  'workaround',
+  'escalation',
+  'api_version_usage',
+  'doc_reference',
+  'customer_activity',
+  'sli_report',
+  'known_event',
+] as const;
+
+/** @public */
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/**
+ * Severity of a signal, normalised across tools (P1/SEV1 map to `critical`).
+ *
+ * @public
+ */
+export const SIGNAL_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+/** @public */
+export type SignalSeverity = (typeof SIGNAL_SEVERITIES)[number];
+
+/** Largest number of signals accepted in one ingestion request. @public */
+export const MAX_SIGNALS_PER_BATCH = 5000;
+
+/** Free-form, flat attributes of a signal (plan, region, API version...). @public */
+export type SignalAttributes = Record<string, string | number | boolean>;
+
+/**
+ * One user-perceived event keyed to a catalog entity, as sent to
+ * `POST /api/user-trust/signals`. `source` + `externalId` identify it, so
+ * sending it again updates it instead of creating a duplicate.
+ *
+ * @public
+ */
+export interface SignalInput {
+  source: string;
+  externalId: string;
+  kind: SignalKind;
+  /** Full or short entity ref, e.g. `component:default/checkout-api`. */
+  entityRef: string;
+  /** ISO 8601 date-time. */
+  occurredAt: string;
+  /** ISO 8601 date-time, not before `occurredAt`. */
+  resolvedAt?: string;
+  severity?: SignalSeverity;
+  /** The customer account the signal concerns. */
+  account?: string;
+  /** A measurement, e.g. a CSAT score of 1 to 5 or an active-customer count. */
+  value?: number;
+  /** Field role that handled the signal (`tam`, `csm`, `support`...). */
+  fieldRole?: string;
+  /** Entity ref of the user who handled it. */
+  handledBy?: string;
+  attributes?: SignalAttributes;
+}
+
+/** Answer to an ingestion request. @public */
+export interface IngestSignalsResult {
+  /** Signals that did not exist before. */
+  created: number;
+  /** Signals that existed with other content and were replaced. */
+  updated: number;
+  /** Signals that existed with exactly this content (retries). */
+  unchanged: number;
+}
+
+/** The look-back windows of an entity summary. @public */
+export const SUMMARY_WINDOWS = [
+  { id: '7d', days: 7 },
+  { id: '28d', days: 28 },
+  { id: '90d', days: 90 },
+] as const;
+
+/** @public */
+export type SummaryWindowId = (typeof SUMMARY_WINDOWS)[number]['id'];
+
+/** Signal counts of one entity over one look-back window. @public */
+export interface SignalWindowCounts {
+  window: SummaryWindowId;
+  days: number;
+  total: number;
+  /** Only kinds with at least one signal are present. */
+  byKind: Partial<Record<SignalKind, number>>;
+}
+
+/**
+ * Answer of `GET /api/user-trust/entities/{kind}/{namespace}/{name}/summary`.
+ *
+ * @public
+ */
+export interface EntitySignalSummary {
+  entityRef: string;
+  /** When the summary was computed (ISO 8601). */
+  generatedAt: string;
+  /** Time of the most recent signal, absent when the entity has none. */
+  lastSignalAt?: string;
+  windows: SignalWindowCounts[];
+}
