@@ -32,7 +32,6 @@ export const userTrustPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
-        auth: coreServices.auth,
         logger: coreServices.logger,
         database: coreServices.database,
         permissions: coreServices.permissions,
@@ -42,7 +41,6 @@ export const userTrustPlugin = createBackendPlugin({
       async init({
         httpRouter,
         httpAuth,
-        auth,
         logger,
         database,
         permissions,
@@ -61,8 +59,7 @@ export const userTrustPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
-            auth,
-            permissions,
+                permissions,
             catalog,
             logger,
             store,

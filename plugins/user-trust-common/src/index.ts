@@ -6,3 +6,4 @@
 
 export * from './signals';
 export * from './permissions';
+export * from './labels';

@@ -71,14 +71,14 @@ export interface SignalInput {
 }
 
 /** Answer to an ingestion request. @public */
-export interface IngestSignalsResult {
+export type IngestSignalsResult = {
   /** Signals that did not exist before. */
   created: number;
   /** Signals that existed with other content and were replaced. */
   updated: number;
   /** Signals that existed with exactly this content (retries). */
   unchanged: number;
-}
+};
 
 /** The look-back windows of an entity summary. @public */
 export const SUMMARY_WINDOWS = [
@@ -91,24 +91,24 @@ export const SUMMARY_WINDOWS = [
 export type SummaryWindowId = (typeof SUMMARY_WINDOWS)[number]['id'];
 
 /** Signal counts of one entity over one look-back window. @public */
-export interface SignalWindowCounts {
+export type SignalWindowCounts = {
   window: SummaryWindowId;
   days: number;
   total: number;
   /** Only kinds with at least one signal are present. */
   byKind: Partial<Record<SignalKind, number>>;
-}
+};
 
 /**
  * Answer of `GET /api/user-trust/entities/{kind}/{namespace}/{name}/summary`.
  *
  * @public
  */
-export interface EntitySignalSummary {
+export type EntitySignalSummary = {
   entityRef: string;
   /** When the summary was computed (ISO 8601). */
   generatedAt: string;
   /** Time of the most recent signal, absent when the entity has none. */
   lastSignalAt?: string;
   windows: SignalWindowCounts[];
-}
+};

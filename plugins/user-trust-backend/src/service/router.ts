@@ -1,6 +1,5 @@
 import express from 'express';
 import {
-  AuthService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -17,7 +16,6 @@ import { SignalStore } from '../database/SignalStore';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  auth: AuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
   logger: LoggerService;

@@ -1,0 +1,7 @@
+/**
+ * Development-only demo signal history for the User Trust example catalog.
+ *
+ * @packageDocumentation
+ */
+
+export { userTrustModuleDemoData as default } from './module';

@@ -1,0 +1,2 @@
+export * from './UserTrustApi';
+export * from './UserTrustClient';

@@ -1,0 +1,1 @@
+export { EntityUserTrustCard } from './EntityUserTrustCard';
