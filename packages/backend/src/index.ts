@@ -20,7 +20,6 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
-backend.add(import('@backstage/plugin-user-settings-backend'));
 
 backend.add(import('@user-trust/plugin-user-trust-backend'));
 // Fills 90 days of demo signals when `userTrust.demoData.enabled` is true

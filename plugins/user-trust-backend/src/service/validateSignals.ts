@@ -29,14 +29,18 @@ function fieldPath(index: number, instancePath: string, missing?: string) {
   return `signals[${index}]${parts.map(p => `.${p}`).join('')}`;
 }
 
+// Width of the entity_ref and handled_by columns.
+const MAX_REF_LENGTH = 255;
+
 function normalizeRef(
   value: string,
   index: number,
   field: string,
   defaultKind?: string,
 ): string {
+  let ref: string;
   try {
-    return stringifyEntityRef(
+    ref = stringifyEntityRef(
       parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
     ).toLocaleLowerCase('en-US');
   } catch (e) {
@@ -46,6 +50,26 @@ function normalizeRef(
       })`,
     );
   }
+  // The schema limits the ref as sent; the default kind and namespace can
+  // make it longer than the column.
+  if (ref.length > MAX_REF_LENGTH) {
+    throw new InputError(
+      `signals[${index}].${field}: must NOT have more than ${MAX_REF_LENGTH} characters as a full ref (has ${ref.length})`,
+    );
+  }
+  return ref;
+}
+
+/** Parses a date-time the schema accepted, which Date may still refuse. */
+function parseDateTime(value: string, index: number, field: string): Date {
+  const date = new Date(value);
+  // RFC 3339 leap seconds (23:59:60) pass the format but are NaN here.
+  if (Number.isNaN(date.getTime())) {
+    throw new InputError(
+      `signals[${index}].${field}: '${value}' is not a date-time that can be stored`,
+    );
+  }
+  return date;
 }
 
 function stableJson(attributes: SignalInput['attributes']): string | null {
@@ -96,8 +120,10 @@ export function validateSignals(signals: unknown): NormalizedSignal[] {
     }
     seen.set(key, index);
 
-    const occurredAt = new Date(signal.occurredAt);
-    const resolvedAt = signal.resolvedAt ? new Date(signal.resolvedAt) : null;
+    const occurredAt = parseDateTime(signal.occurredAt, index, 'occurredAt');
+    const resolvedAt = signal.resolvedAt
+      ? parseDateTime(signal.resolvedAt, index, 'resolvedAt')
+      : null;
     if (resolvedAt && resolvedAt.getTime() < occurredAt.getTime()) {
       throw new InputError(
         `signals[${index}].resolvedAt: must not be before occurredAt`,
