@@ -23,7 +23,9 @@ function npmConfig(key) {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
-    return value && value !== 'undefined' && value !== 'null' ? value : undefined;
+    return value && value !== 'undefined' && value !== 'null'
+      ? value
+      : undefined;
   } catch {
     return undefined;
   }

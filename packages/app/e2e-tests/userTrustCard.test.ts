@@ -5,7 +5,11 @@ const entityPath = 'component/default/checkout-api';
 
 type Summary = {
   lastSignalAt?: string;
-  windows: Array<{ days: number; total: number; byKind: Record<string, number> }>;
+  windows: Array<{
+    days: number;
+    total: number;
+    byKind: Record<string, number>;
+  }>;
 };
 
 async function guestToken(request: APIRequestContext): Promise<string> {
@@ -67,6 +71,8 @@ test('a service page shows the user-trust card with the seeded numbers', async (
 
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({
-    path: process.env.README_SCREENSHOT ?? test.info().outputPath('entity-page.png'),
+    path:
+      process.env.README_SCREENSHOT ??
+      test.info().outputPath('entity-page.png'),
   });
 });

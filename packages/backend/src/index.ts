@@ -20,12 +20,9 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
-
 backend.add(import('@user-trust/plugin-user-trust-backend'));
 // Fills 90 days of demo signals when `userTrust.demoData.enabled` is true
 // (app-config.yaml, i.e. development only).
-backend.add(
-  import('@user-trust/plugin-user-trust-backend-module-demo-data'),
-);
+backend.add(import('@user-trust/plugin-user-trust-backend-module-demo-data'));
 
 backend.start();

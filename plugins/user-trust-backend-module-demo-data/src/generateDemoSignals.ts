@@ -38,6 +38,8 @@ const ACCOUNTS = [
   'duff-beverages',
   'pied-piper-shop',
 ];
+// Critical, customer-facing services see more traffic and more cases.
+const TIER_FACTORS: Record<string, number> = { 'tier-1': 1.6, 'tier-3': 0.5 };
 const PLANS = ['starter', 'growth', 'enterprise'];
 const CHANNELS = ['email', 'chat', 'phone', 'portal'];
 
@@ -72,6 +74,13 @@ function weighted<T>(rng: () => number, items: Array<[T, number]>): T {
   return items[items.length - 1][0];
 }
 
+/** A CSAT score of 1 to 5 from a customer's mood (about 0 to 1.6). */
+function csatScore(mood: number): number {
+  const thresholds = [1.1, 0.75, 0.4, 0.15];
+  const above = thresholds.findIndex(t => mood > t);
+  return above === -1 ? 1 : 5 - above;
+}
+
 function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -79,8 +88,7 @@ function utcDay(date: Date): string {
 /** The traits of an entity that stay the same every day. */
 function profileOf(entity: DemoEntity) {
   const rng = rngFor('profile', entity.entityRef);
-  const tierFactor =
-    entity.tier === 'tier-1' ? 1.6 : entity.tier === 'tier-3' ? 0.5 : 1;
+  const tierFactor = TIER_FACTORS[entity.tier ?? ''] ?? 1;
   return {
     casesPerDay: (0.8 + rng() * 2.4) * tierFactor,
     activeCustomers: Math.round((200 + rng() * 1800) * tierFactor),
@@ -261,7 +269,7 @@ export function generateDemoSignals(
       // About 40% of customers answer the satisfaction survey.
       if (rng() < 0.4) {
         const mood = rng() + profile.csatBias - (spike ? 0.7 : 0);
-        const score = mood > 1.1 ? 5 : mood > 0.75 ? 4 : mood > 0.4 ? 3 : mood > 0.15 ? 2 : 1;
+        const score = csatScore(mood);
         push({
           source: DEMO_SOURCE,
           externalId: `${caseId}:csat`,

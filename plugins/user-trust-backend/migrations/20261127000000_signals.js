@@ -35,7 +35,10 @@ exports.up = async function up(knex) {
     table.string('severity', 32).nullable().comment('critical|high|medium|low');
     table.string('account', 255).nullable().comment('Customer account');
     table.double('value').nullable().comment('Measurement (CSAT score, ...)');
-    table.string('field_role', 64).nullable().comment('Field role that handled it');
+    table
+      .string('field_role', 64)
+      .nullable()
+      .comment('Field role that handled it');
     table
       .string('handled_by', 255)
       .nullable()

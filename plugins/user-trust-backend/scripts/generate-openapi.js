@@ -23,7 +23,10 @@ function render() {
   ].join('\n');
 }
 
-module.exports = { render, target: path.join(schemaDir, 'openapi.generated.ts') };
+module.exports = {
+  render,
+  target: path.join(schemaDir, 'openapi.generated.ts'),
+};
 
 if (require.main === module) {
   fs.writeFileSync(module.exports.target, render());

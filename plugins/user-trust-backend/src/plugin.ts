@@ -59,7 +59,7 @@ export const userTrustPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
-                permissions,
+            permissions,
             catalog,
             logger,
             store,
@@ -68,7 +68,9 @@ export const userTrustPlugin = createBackendPlugin({
         );
 
         for (const provider of providers) {
-          logger.info(`Connecting signal provider ${provider.getProviderName()}`);
+          logger.info(
+            `Connecting signal provider ${provider.getProviderName()}`,
+          );
           await provider.connect(ingestor);
         }
       },

@@ -59,7 +59,11 @@ export class SignalStore {
   constructor(private readonly db: Knex) {}
 
   async ingest(signals: NormalizedSignal[]): Promise<IngestSignalsResult> {
-    const result: IngestSignalsResult = { created: 0, updated: 0, unchanged: 0 };
+    const result: IngestSignalsResult = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+    };
 
     await this.db.transaction(async tx => {
       for (let i = 0; i < signals.length; i += CHUNK_SIZE) {
@@ -86,9 +90,7 @@ export class SignalStore {
           // The upsert (not a plain insert) keeps a concurrent retry of the
           // same batch from failing on the unique key.
           await tx(TABLE)
-            .insert(
-              toWrite.map(row => ({ ...row, updated_at: tx.fn.now() })),
-            )
+            .insert(toWrite.map(row => ({ ...row, updated_at: tx.fn.now() })))
             .onConflict(['source', 'external_id'])
             .merge([
               'kind',
@@ -148,10 +150,10 @@ export class SignalStore {
       .groupBy('kind');
     for (const window of SUMMARY_WINDOWS) {
       counts.select(
-        this.db.raw(
-          'SUM(CASE WHEN occurred_at > ? THEN 1 ELSE 0 END) as ??',
-          [since(window.days), `n_${window.id}`],
-        ),
+        this.db.raw('SUM(CASE WHEN occurred_at > ? THEN 1 ELSE 0 END) as ??', [
+          since(window.days),
+          `n_${window.id}`,
+        ]),
       );
     }
 

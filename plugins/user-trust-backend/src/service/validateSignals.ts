@@ -129,10 +129,7 @@ export function validateSignals(signals: unknown): NormalizedSignal[] {
         `signals[${index}].resolvedAt: must not be before occurredAt`,
       );
     }
-    if (
-      signal.value !== undefined &&
-      !Number.isFinite(signal.value)
-    ) {
+    if (signal.value !== undefined && !Number.isFinite(signal.value)) {
       throw new InputError(`signals[${index}].value: must be a finite number`);
     }
 

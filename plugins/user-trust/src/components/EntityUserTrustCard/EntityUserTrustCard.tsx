@@ -118,7 +118,11 @@ export function EntityUserTrustCard(props: { title?: string }) {
     content = <Progress />;
   } else if (error) {
     content = <ResponseErrorPanel error={error} />;
-  } else if (!value || !value.lastSignalAt || value.windows.every(w => w.total === 0)) {
+  } else if (
+    !value ||
+    !value.lastSignalAt ||
+    value.windows.every(w => w.total === 0)
+  ) {
     // No signals is not the same as zero problems: say so instead of
     // showing a table of zeros.
     content = (
