@@ -218,7 +218,10 @@ export function generateDemoSignals(
       });
     }
 
-    const cases = poisson(rng, profile.casesPerDay * load * (spike ? 5 : 1));
+    // An incident spike drives cases whatever the day of the week.
+    const cases = spike
+      ? Math.max(5, poisson(rng, profile.casesPerDay * 6))
+      : poisson(rng, profile.casesPerDay * load);
     for (let n = 0; n < cases; n++) {
       const openedAt = spike ? 0.4 + rng() * 0.55 : 0.3 + rng() * 0.6;
       const severity = weighted(rng, [

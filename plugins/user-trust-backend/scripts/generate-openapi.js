@@ -7,20 +7,27 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
+const prettier = require('prettier');
 
 const schemaDir = path.resolve(__dirname, '..', 'src', 'schema');
+
+const target = path.join(schemaDir, 'openapi.generated.ts');
 
 function render() {
   const spec = YAML.parse(
     fs.readFileSync(path.join(schemaDir, 'openapi.yaml'), 'utf8'),
   );
-  return [
+  const source = [
     '// Generated from openapi.yaml by `yarn generate:openapi`. Do not edit.',
     '',
     '/* eslint-disable */',
     `export const spec = ${JSON.stringify(spec, null, 2)} as const;`,
     '',
   ].join('\n');
+  return prettier.format(source, {
+    ...prettier.resolveConfig.sync(target),
+    filepath: target,
+  });
 }
 
 module.exports = {
@@ -29,5 +36,5 @@ module.exports = {
 };
 
 if (require.main === module) {
-  fs.writeFileSync(module.exports.target, render());
+  fs.writeFileSync(target, render());
 }
