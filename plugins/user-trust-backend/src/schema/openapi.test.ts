@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import {
+  MAX_SIGNALS_PER_BATCH,
+  SIGNAL_KINDS,
+  SIGNAL_SEVERITIES,
+} from '@user-trust/plugin-user-trust-common';
+import { spec } from './openapi.generated';
+
+describe('openapi.generated.ts', () => {
+  it('is up to date with openapi.yaml (else run `yarn generate:openapi`)', () => {
+    const yaml = YAML.parse(
+      fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
+    );
+    // toStrictEqual also catches keys present on one side only.
+    expect(JSON.parse(JSON.stringify(spec))).toStrictEqual(yaml);
+  });
+});
+
+describe('openapi.yaml', () => {
+  it('caps a batch at MAX_SIGNALS_PER_BATCH', () => {
+    // The router enforces the schema limit, backend modules the constant.
+    expect(
+      spec.paths['/signals'].post.requestBody.content['application/json'].schema
+        .properties.signals.maxItems,
+    ).toBe(MAX_SIGNALS_PER_BATCH);
+  });
+
+  it('lists exactly the signal kinds and severities of the common package', () => {
+    expect(spec.components.schemas.SignalKind.enum).toEqual(SIGNAL_KINDS);
+    expect(spec.components.schemas.Signal.properties.severity.enum).toEqual(
+      SIGNAL_SEVERITIES,
+    );
+  });
+});
