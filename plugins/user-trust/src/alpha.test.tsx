@@ -19,8 +19,9 @@ const component: Entity = {
 describe('entityUserTrustCard (new frontend system)', () => {
   it('is offered for components only', () => {
     const tester = createExtensionTester(entityUserTrustCard);
-    const filter = tester.get(EntityCardBlueprint.dataRefs.filterExpression);
-    expect(filter).toBe('kind:component');
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(component)).toBe(true);
+    expect(filter({ ...component, kind: 'API' })).toBe(false);
   });
 
   it('renders the card with the summary from the API', async () => {

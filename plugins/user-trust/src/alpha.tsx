@@ -32,7 +32,7 @@ const userTrustApi = ApiBlueprint.make({
 export const entityUserTrustCard = EntityCardBlueprint.make({
   name: 'user-trust',
   params: {
-    filter: 'kind:component',
+    filter: { kind: 'component' },
     loader: () =>
       import('./components/EntityUserTrustCard').then(m => (
         <m.EntityUserTrustCard />
