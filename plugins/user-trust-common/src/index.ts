@@ -7,3 +7,4 @@
 export * from './signals';
 export * from './permissions';
 export * from './labels';
+export * from './slo';
