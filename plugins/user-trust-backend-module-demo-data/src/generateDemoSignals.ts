@@ -38,6 +38,20 @@ const ACCOUNTS = [
   'duff-beverages',
   'pied-piper-shop',
 ];
+/**
+ * Fixed stories for the services the README and the end-to-end tests show:
+ * checkout-api had a critical incident five days ago.
+ */
+const STORIES: Record<
+  string,
+  { spikeDaysAgo: number; spikeSeverity: 'critical' | 'high' }
+> = {
+  'component:default/checkout-api': {
+    spikeDaysAgo: 5,
+    spikeSeverity: 'critical',
+  },
+};
+
 // Critical, customer-facing services see more traffic and more cases.
 const TIER_FACTORS: Record<string, number> = { 'tier-1': 1.6, 'tier-3': 0.5 };
 const PLANS = ['starter', 'growth', 'enterprise'];
@@ -74,13 +88,6 @@ function weighted<T>(rng: () => number, items: Array<[T, number]>): T {
   return items[items.length - 1][0];
 }
 
-/** A CSAT score of 1 to 5 from a customer's mood (about 0 to 1.6). */
-function csatScore(mood: number): number {
-  const thresholds = [1.1, 0.75, 0.4, 0.15];
-  const above = thresholds.findIndex(t => mood > t);
-  return above === -1 ? 1 : 5 - above;
-}
-
 function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -89,14 +96,20 @@ function utcDay(date: Date): string {
 function profileOf(entity: DemoEntity) {
   const rng = rngFor('profile', entity.entityRef);
   const tierFactor = TIER_FACTORS[entity.tier ?? ''] ?? 1;
+  const casesPerDay = (0.8 + rng() * 2.4) * tierFactor;
+  const story = STORIES[entity.entityRef];
   return {
-    casesPerDay: (0.8 + rng() * 2.4) * tierFactor,
-    activeCustomers: Math.round((200 + rng() * 1800) * tierFactor),
-    csatBias: rng() * 0.6, // some services are simply liked more
+    casesPerDay,
+    // About 1 to 3.5 cases per 1,000 active customers a day.
+    activeCustomers: Math.round(casesPerDay * (300 + rng() * 600)),
+    csatBias: rng(), // some services are simply liked more
     availabilityTarget: 0.999,
     // About a third of the services went through an incident spike: the day
     // (counted back from today) is fixed per entity, so repeated runs agree.
-    spikeDaysAgo: rng() < 0.35 ? 3 + Math.floor(rng() * 60) : undefined,
+    spikeDaysAgo:
+      story?.spikeDaysAgo ??
+      (rng() < 0.35 ? 3 + Math.floor(rng() * 60) : undefined),
+    spikeSeverity: story?.spikeSeverity,
   };
 }
 
@@ -204,7 +217,8 @@ export function generateDemoSignals(
         entityRef: ref,
         occurredAt: at(0.4),
         resolvedAt: at(0.4 + 0.05 + rng() * 0.1),
-        severity: pick(rng, ['critical', 'high'] as const),
+        severity:
+          profile.spikeSeverity ?? pick(rng, ['critical', 'high'] as const),
         attributes: { title: 'Elevated checkout failures for some merchants' },
       });
     } else if (rng() < 0.02) {
@@ -235,6 +249,7 @@ export function generateDemoSignals(
         supportEngineers.length > 0 ? pick(rng, supportEngineers) : undefined;
       const hoursToResolve = 1 + rng() * (severity === 'low' ? 72 : 24);
       const caseId = `${ref}:${day}:case-${n}`;
+      const escalated = rng() < (spike ? 0.3 : 0.06);
       push({
         source: DEMO_SOURCE,
         externalId: caseId,
@@ -251,10 +266,11 @@ export function generateDemoSignals(
         attributes: {
           channel: pick(rng, CHANNELS),
           plan: pick(rng, PLANS),
+          escalated,
         },
       });
 
-      if (rng() < (spike ? 0.3 : 0.06)) {
+      if (escalated) {
         push({
           source: DEMO_SOURCE,
           externalId: `${caseId}:escalation`,
@@ -269,10 +285,13 @@ export function generateDemoSignals(
         });
       }
 
-      // About 40% of customers answer the satisfaction survey.
+      // About 40% of customers answer the satisfaction survey; most are
+      // satisfied, far fewer on the day of an incident spike.
       if (rng() < 0.4) {
-        const mood = rng() + profile.csatBias - (spike ? 0.7 : 0);
-        const score = csatScore(mood);
+        const satisfied = rng() < (spike ? 0.3 : 0.8 + profile.csatBias * 0.15);
+        const score = satisfied
+          ? 4 + Math.round(rng() * 0.7 + profile.csatBias * 0.3)
+          : 1 + Math.floor(rng() * 3);
         push({
           source: DEMO_SOURCE,
           externalId: `${caseId}:csat`,

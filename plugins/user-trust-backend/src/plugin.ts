@@ -12,6 +12,10 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { SignalStore } from './database/SignalStore';
 import { createRouter } from './service/router';
 import { SignalIngestor } from './service/SignalIngestor';
+import { RollupStore } from './database/RollupStore';
+import { EntitySloStore } from './database/EntitySloStore';
+import { EvaluationService } from './slo/EvaluationService';
+import { SloResolver } from './slo/SloResolver';
 
 /**
  * User Trust backend plugin: signal ingestion and per-entity summaries.
@@ -37,6 +41,8 @@ export const userTrustPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        urlReader: coreServices.urlReader,
       },
       async init({
         httpRouter,
@@ -46,6 +52,8 @@ export const userTrustPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        config,
+        urlReader,
       }) {
         const db = await database.getClient();
         if (!database.migrations?.skip) {
@@ -53,8 +61,21 @@ export const userTrustPlugin = createBackendPlugin({
         }
         permissionsRegistry.addPermissions(userTrustPermissions);
 
-        const store = new SignalStore(db);
-        const ingestor = new SignalIngestor(store);
+        const rollups = new RollupStore(db);
+        const store = new SignalStore(db, rollups);
+        const sloStore = new EntitySloStore(db);
+        const evaluations = EvaluationService.fromConfig(config, {
+          rollups,
+          resolver: SloResolver.fromConfig(config, {
+            store: sloStore,
+            urlReader,
+            logger,
+          }),
+        });
+        await evaluations.start();
+        const ingestor = new SignalIngestor(store, entityRefs =>
+          evaluations.invalidate(entityRefs),
+        );
 
         httpRouter.use(
           await createRouter({
@@ -64,6 +85,8 @@ export const userTrustPlugin = createBackendPlugin({
             logger,
             store,
             ingestor,
+            sloStore,
+            evaluations,
           }),
         );
 

@@ -12,8 +12,24 @@ export const userTrustSignalCreatePermission = createPermission({
 });
 
 /**
+ * Allows setting or removing the API-registered user-trust SLOs of a catalog
+ * entity. A resource permission: policies can allow it conditionally, e.g.
+ * to the entity's owners.
+ *
+ * @public
+ */
+export const userTrustSloUpdatePermission = createPermission({
+  name: 'user-trust.slo.update',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission of the User Trust plugin.
  *
  * @public
  */
-export const userTrustPermissions = [userTrustSignalCreatePermission];
+export const userTrustPermissions = [
+  userTrustSignalCreatePermission,
+  userTrustSloUpdatePermission,
+];

@@ -3,19 +3,26 @@ import {
   EntitySignalSummary,
   IngestSignalsResult,
   SignalKind,
+  StoredSignal,
   SUMMARY_WINDOWS,
 } from '@user-trust/plugin-user-trust-common';
 import { NormalizedSignal, SignalRow } from './types';
+import { toDate } from './dates';
+import {
+  RollupDeltas,
+  RollupSignal,
+  RollupStore,
+  rowToRollupSignal,
+} from './RollupStore';
 
 const TABLE = 'user_trust_signals';
 const DAY_MS = 24 * 60 * 60 * 1000;
 // 13 columns a row: stays far below SQLite's and PostgreSQL's bind limits.
 const CHUNK_SIZE = 500;
+/** Key of the PostgreSQL advisory lock taken by each ingestion. */
+const INGEST_LOCK_KEY = 7_482_310_551;
 
-/** Dates come back as Date (pg), number (SQLite) or string; make them Dates. */
-export function toDate(value: Date | string | number): Date {
-  return value instanceof Date ? value : new Date(value);
-}
+export { toDate };
 
 function toRow(signal: NormalizedSignal): SignalRow {
   return {
@@ -31,6 +38,19 @@ function toRow(signal: NormalizedSignal): SignalRow {
     field_role: signal.fieldRole,
     handled_by: signal.handledBy,
     attributes: signal.attributes,
+  };
+}
+
+function toRollupSignal(signal: NormalizedSignal): RollupSignal {
+  return {
+    entityRef: signal.entityRef,
+    kind: signal.kind,
+    occurredAt: signal.occurredAt,
+    resolvedAt: signal.resolvedAt,
+    severity: signal.severity,
+    account: signal.account,
+    value: signal.value,
+    attributes: signal.attributes ? JSON.parse(signal.attributes) : null,
   };
 }
 
@@ -53,10 +73,14 @@ function sameContent(row: SignalRow, signal: NormalizedSignal): boolean {
 
 /**
  * Storage of signals. Ingestion is idempotent (keyed by source + external
- * id) and atomic per batch.
+ * id) and atomic per batch, and keeps the rollups in the same transaction.
  */
 export class SignalStore {
-  constructor(private readonly db: Knex) {}
+  private readonly rollups: RollupStore;
+
+  constructor(private readonly db: Knex, rollups?: RollupStore) {
+    this.rollups = rollups ?? new RollupStore(db);
+  }
 
   async ingest(signals: NormalizedSignal[]): Promise<IngestSignalsResult> {
     const result: IngestSignalsResult = {
@@ -66,6 +90,15 @@ export class SignalStore {
     };
 
     await this.db.transaction(async tx => {
+      if (tx.client.config.client === 'pg') {
+        // Batches are serialised across replicas so that two concurrent
+        // retries of one batch cannot both count a signal into the rollups.
+        // (SQLite serialises writers by itself.)
+        await tx.raw('SELECT pg_advisory_xact_lock(?)', [INGEST_LOCK_KEY]);
+      }
+      // Read inside the transaction: queries registered by another replica
+      // a moment ago are counted too.
+      const deltas = new RollupDeltas(await this.rollups.loadQueries(tx));
       for (let i = 0; i < signals.length; i += CHUNK_SIZE) {
         const chunk = signals.slice(i, i + CHUNK_SIZE);
         const existing = await this.findExisting(tx, chunk);
@@ -78,11 +111,14 @@ export class SignalStore {
           if (!row) {
             result.created += 1;
             toWrite.push(toRow(signal));
+            deltas.add(toRollupSignal(signal), 1);
           } else if (sameContent(row, signal)) {
             result.unchanged += 1;
           } else {
             result.updated += 1;
             toWrite.push(toRow(signal));
+            deltas.add(rowToRollupSignal(row), -1);
+            deltas.add(toRollupSignal(signal), 1);
           }
         }
 
@@ -107,6 +143,7 @@ export class SignalStore {
             ]);
         }
       }
+      await this.rollups.apply(tx, deltas);
     });
 
     return result;
@@ -131,6 +168,53 @@ export class SignalStore {
     return new Map(
       rows.map(row => [JSON.stringify([row.source, row.external_id]), row]),
     );
+  }
+
+  /** Signals of an entity, newest first, for the "signals behind it" views. */
+  async list(
+    entityRef: string,
+    options: {
+      kinds?: string[];
+      from?: Date;
+      to?: Date;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<{ items: StoredSignal[]; totalCount: number }> {
+    const query = this.db<SignalRow>(TABLE).where('entity_ref', entityRef);
+    if (options.kinds?.length) query.whereIn('kind', options.kinds);
+    if (options.from) query.where('occurred_at', '>=', options.from);
+    if (options.to) query.where('occurred_at', '<=', options.to);
+    const [rows, [{ count }]] = await Promise.all([
+      query
+        .clone()
+        .orderBy([
+          { column: 'occurred_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(options.limit)
+        .offset(options.offset),
+      query.clone().count({ count: '*' }),
+    ]);
+    return {
+      totalCount: Number(count),
+      items: rows.map(row => ({
+        source: row.source,
+        externalId: row.external_id,
+        kind: row.kind as StoredSignal['kind'],
+        entityRef: row.entity_ref,
+        occurredAt: toDate(row.occurred_at).toISOString(),
+        resolvedAt: row.resolved_at
+          ? toDate(row.resolved_at).toISOString()
+          : undefined,
+        severity: (row.severity as StoredSignal['severity']) ?? undefined,
+        account: row.account ?? undefined,
+        value: row.value === null ? undefined : Number(row.value),
+        fieldRole: row.field_role ?? undefined,
+        handledBy: row.handled_by ?? undefined,
+        attributes: row.attributes ? JSON.parse(row.attributes) : undefined,
+      })),
+    };
   }
 
   /** Counts by kind over the summary windows, ending at `now`. */

@@ -119,6 +119,371 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/trust': {
+      get: {
+        operationId: 'GetEntityTrust',
+        summary: "Evaluation of the entity's user-trust SLOs.",
+        description:
+          'Trust score, status and, per SLO, attainment, error budget, burn\nrates, budget history and source; perception dissonance against the\ntechnical SLI. Served from rollups; cached for at most a minute.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The evaluation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityTrustEvaluation',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/slos': {
+      get: {
+        operationId: 'GetEntitySlos',
+        summary:
+          'The effective user-trust SLOs of the entity and their sources.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The SLOs, with problems of sources that could not be used.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySlosResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutEntitySlos',
+        summary:
+          'Register OpenSLO documents for the entity (replaces earlier ones).',
+        description:
+          "OpenSLO `openslo/v1` SLO (and SLI) documents as YAML or JSON. They\ntake precedence over SLOs of the same name from the entity's\nannotation and from config defaults. Needs `user-trust.slo.update`\non the entity.\n",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/yaml': {
+              schema: {
+                type: 'string',
+              },
+            },
+            'text/plain': {
+              schema: {
+                type: 'string',
+              },
+            },
+            'application/json': {
+              schema: {},
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The effective SLOs after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySlosResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteEntitySlos',
+        summary: 'Remove the API-registered SLOs of the entity.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/signals': {
+      get: {
+        operationId: 'ListEntitySignals',
+        summary: 'Signals of the entity, newest first, paged.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            required: false,
+            description: 'Only these signal kinds (repeatable).',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/SignalKind',
+              },
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of signals.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'totalCount'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Signal',
+                      },
+                    },
+                    totalCount: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/slos/validate': {
+      post: {
+        operationId: 'ValidateSlos',
+        summary: 'Check OpenSLO documents without storing them.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/yaml': {
+              schema: {
+                type: 'string',
+              },
+            },
+            'text/plain': {
+              schema: {
+                type: 'string',
+              },
+            },
+            'application/json': {
+              schema: {},
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'Whether the documents are valid, the SLOs read and the errors (path and rule).',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['valid', 'slos', 'errors'],
+                  properties: {
+                    valid: {
+                      type: 'boolean',
+                    },
+                    slos: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                      },
+                    },
+                    errors: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['path', 'message'],
+                        properties: {
+                          path: {
+                            type: 'string',
+                          },
+                          message: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -344,6 +709,167 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/SignalWindowCounts',
+            },
+          },
+        },
+      },
+      EntitySlosResponse: {
+        type: 'object',
+        required: ['entityRef', 'slos'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          slos: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['slo', 'source'],
+              properties: {
+                slo: {
+                  type: 'object',
+                  description:
+                    'A parsed OpenSLO SLO (see UserTrustSlo in the common package).',
+                },
+                source: {
+                  $ref: '#/components/schemas/SloSource',
+                },
+              },
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['source', 'message'],
+              properties: {
+                source: {
+                  $ref: '#/components/schemas/SloSource',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      SloSource: {
+        type: 'object',
+        required: ['type'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['annotation', 'config', 'api'],
+          },
+          location: {
+            type: 'string',
+          },
+          rule: {
+            type: 'string',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
+        },
+      },
+      SloStatus: {
+        type: 'string',
+        enum: [
+          'healthy',
+          'at-risk',
+          'breached',
+          'no-data',
+          'insufficient-data',
+        ],
+      },
+      EntityTrustEvaluation: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'evaluatedAt',
+          'score',
+          'status',
+          'slos',
+          'dissonance',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          score: {
+            type: ['number', 'null'],
+            description: '0-100, null when no SLO has enough data.',
+          },
+          status: {
+            $ref: '#/components/schemas/SloStatus',
+          },
+          slos: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'name',
+                'status',
+                'target',
+                'attainment',
+                'errorBudgetRemaining',
+                'burnRates',
+                'source',
+              ],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                status: {
+                  $ref: '#/components/schemas/SloStatus',
+                },
+                target: {
+                  type: 'number',
+                },
+                attainment: {
+                  type: ['number', 'null'],
+                },
+                errorBudgetRemaining: {
+                  type: ['number', 'null'],
+                  description:
+                    'Fraction of the budget left; negative once overspent.',
+                },
+                burnRates: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['window', 'rate'],
+                    properties: {
+                      window: {
+                        type: 'string',
+                      },
+                      rate: {
+                        type: ['number', 'null'],
+                      },
+                      threshold: {
+                        type: 'number',
+                      },
+                    },
+                  },
+                },
+                source: {
+                  $ref: '#/components/schemas/SloSource',
+                },
+              },
+            },
+          },
+          dissonance: {
+            type: 'array',
+            items: {
+              type: 'object',
             },
           },
         },

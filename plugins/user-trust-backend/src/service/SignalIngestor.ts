@@ -12,9 +12,15 @@ import { validateSignals } from './validateSignals';
  * one transaction.
  */
 export class SignalIngestor implements UserTrustSignalProviderConnection {
-  constructor(private readonly store: SignalStore) {}
+  constructor(
+    private readonly store: SignalStore,
+    private readonly onIngested: (entityRefs: Set<string>) => void = () => {},
+  ) {}
 
   async ingest(signals: SignalInput[]): Promise<IngestSignalsResult> {
-    return this.store.ingest(validateSignals(signals));
+    const normalized = validateSignals(signals);
+    const result = await this.store.ingest(normalized);
+    this.onIngested(new Set(normalized.map(s => s.entityRef)));
+    return result;
   }
 }

@@ -1,18 +1,29 @@
-import express from 'express';
+import express, { Request } from 'express';
 import {
+  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { userTrustSignalCreatePermission } from '@user-trust/plugin-user-trust-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  userTrustSignalCreatePermission,
+  userTrustSloUpdatePermission,
+  validateOpenSlo,
+} from '@user-trust/plugin-user-trust-common';
 import { spec } from '../schema/openapi.generated';
 import { SignalIngestor } from './SignalIngestor';
 import { SignalStore } from '../database/SignalStore';
+import { EntitySloStore } from '../database/EntitySloStore';
+import { EvaluationService } from '../slo/EvaluationService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -21,33 +32,84 @@ export interface RouterOptions {
   logger: LoggerService;
   store: SignalStore;
   ingestor: SignalIngestor;
+  sloStore: EntitySloStore;
+  evaluations: EvaluationService;
 }
 
 // A batch of 5,000 signals with attributes is a few megabytes of JSON.
 const MAX_BODY = '10mb';
+const SLO_BODY_TYPES = [
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  'text/plain',
+];
+
+type EntityParams = { kind: string; namespace: string; name: string };
+
+/** OpenSLO text from a YAML/text body or a JSON body. */
+function sloText(req: Request): string {
+  if (typeof req.body === 'string') return req.body;
+  if (req.body && typeof req.body === 'object') return JSON.stringify(req.body);
+  throw new InputError('Request body must hold OpenSLO documents');
+}
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, store, ingestor, logger } = options;
+  const {
+    httpAuth,
+    permissions,
+    catalog,
+    store,
+    ingestor,
+    logger,
+    sloStore,
+    evaluations,
+  } = options;
 
   const router = createValidatedOpenApiRouter(spec, {
-    middleware: [express.json({ limit: MAX_BODY })],
+    middleware: [
+      express.json({ limit: MAX_BODY }),
+      express.text({ type: SLO_BODY_TYPES, limit: '1mb' }),
+    ],
   });
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [resourceRef ? { permission, resourceRef } : { permission }] as any,
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  /** The entity, read as the caller: who cannot see it gets a 404. */
+  async function visibleEntity(
+    params: EntityParams,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entityRef = stringifyEntityRef(params);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} that you may see`);
+    }
+    return entity;
+  }
+
+  const lowerRef = (entity: Entity) =>
+    stringifyEntityRef(entity).toLocaleLowerCase('en-US');
 
   router.post('/signals', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: userTrustSignalCreatePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to ingest signals (${userTrustSignalCreatePermission.name})`,
-      );
-    }
+    await authorize(credentials, userTrustSignalCreatePermission);
     const result = await ingestor.ingest(req.body.signals);
     logger.info(
       `Ingested ${req.body.signals.length} signals: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
@@ -56,14 +118,106 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const entityRef = stringifyEntityRef(req.params);
-    // Read the entity as the caller: who cannot see it gets no data about it.
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} that you may see`);
+    const entity = await visibleEntity(
+      req.params,
+      await httpAuth.credentials(req),
+    );
+    res.json(await store.summarize(lowerRef(entity)));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/trust', async (req, res) => {
+    const entity = await visibleEntity(
+      req.params,
+      await httpAuth.credentials(req),
+    );
+    res.json((await evaluations.evaluate(entity)) as any);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const entity = await visibleEntity(
+      req.params,
+      await httpAuth.credentials(req),
+    );
+    const { slos, problems } = await evaluations.resolveSlos(entity);
+    res.json({ entityRef: lowerRef(entity), slos, problems } as any);
+  });
+
+  router.put('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await visibleEntity(req.params, credentials);
+    const entityRef = lowerRef(entity);
+    await authorize(credentials, userTrustSloUpdatePermission, entityRef);
+
+    const text = sloText(req);
+    const { slos, errors } = validateOpenSlo(text);
+    if (errors.length > 0) {
+      throw new InputError(
+        `Invalid OpenSLO documents: ${errors
+          .map(e => `${e.path}: ${e.message}`)
+          .join('; ')}`,
+      );
     }
-    res.json(await store.summarize(stringifyEntityRef(entity)));
+    if (slos.length === 0) {
+      throw new InputError('No OpenSLO SLO documents in the request body');
+    }
+    const updatedBy =
+      credentials.principal.type === 'user'
+        ? (credentials.principal as { userEntityRef: string }).userEntityRef
+        : (credentials.principal as { subject: string }).subject;
+    await sloStore.put(entityRef, text, updatedBy);
+    evaluations.invalidate([entityRef]);
+    const resolved = await evaluations.resolveSlos(entity);
+    res.json({ entityRef, ...resolved } as any);
+  });
+
+  router.delete('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await visibleEntity(req.params, credentials);
+    const entityRef = lowerRef(entity);
+    await authorize(credentials, userTrustSloUpdatePermission, entityRef);
+    if (!(await sloStore.delete(entityRef))) {
+      throw new NotFoundError(
+        `${entityRef} has no SLOs registered through the API`,
+      );
+    }
+    evaluations.invalidate([entityRef]);
+    res.status(204).end();
+  });
+
+  router.get('/entities/:kind/:namespace/:name/signals', async (req, res) => {
+    const entity = await visibleEntity(
+      req.params,
+      await httpAuth.credentials(req),
+    );
+    const { kind, from, to, limit, offset } = req.query as {
+      kind?: string[] | string;
+      from?: string;
+      to?: string;
+      limit?: string;
+      offset?: string;
+    };
+    const result = await store.list(lowerRef(entity), {
+      kinds: kind === undefined ? undefined : ([] as string[]).concat(kind),
+      from: from ? new Date(from) : undefined,
+      to: to ? new Date(to) : undefined,
+      limit: limit ? Number(limit) : 20,
+      offset: offset ? Number(offset) : 0,
+    });
+    res.json(result as any);
+  });
+
+  router.post('/slos/validate', async (req, res) => {
+    await httpAuth.credentials(req);
+    const { slos, errors } = validateOpenSlo(sloText(req));
+    res.json({
+      valid: errors.length === 0 && slos.length > 0,
+      slos,
+      errors,
+    } as any);
   });
 
   return router;

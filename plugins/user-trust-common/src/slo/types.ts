@@ -141,6 +141,8 @@ export type SloEvaluation = {
   excludedDays: string[];
   /** Budget left at the end of each day of the window (burn-down chart). */
   budgetHistory: Array<{ day: string; errorBudgetRemaining: number | null }>;
+  /** Weight of the SLO in the trust score (`UserTrustSlo.weight`). */
+  weight?: number;
 };
 
 /** Technical SLI versus user-trust view. @public */
@@ -186,7 +188,10 @@ export type EntitySlosResponse = {
 export type EvaluationSettings = {
   /** Burn-rate windows, shortest first, with their alerting thresholds. */
   burnWindows: Array<{ window: string; days: number; threshold: number }>;
-  /** Below this many events (Occurrences) or slices (Timeslices): insufficient-data. */
+  /**
+   * Below this many events (Occurrences) or slices (Timeslices, capped at the
+   * number of slices the whole window holds): insufficient-data.
+   */
   minEvents: number;
   /** Whether days with known events are left out of budgets. */
   knownEvents: 'exclude' | 'include';

@@ -1,0 +1,115 @@
+/*
+ * Runs the scenarios on one engine, in this process: a fresh process per
+ * engine keeps memory figures and JIT state of one engine out of the other.
+ * Started by bench/index.ts; writes its results as JSON to --result-file.
+ */
+import { writeFileSync } from 'node:fs';
+import { startBenchBackend } from './lib/backend';
+import { DataSet } from './lib/dataset';
+import { Engine, PostgresEngine, SqliteEngine } from './lib/engines';
+import { memorySnapshot, MemorySnapshot } from './lib/memory';
+import { parseOptions } from './lib/options';
+import { SCENARIOS, ScenarioResult } from './scenarios';
+
+export type EngineRun = {
+  engine: string;
+  label: string;
+  version?: string;
+  storage?: string;
+  startedAt: string;
+  durationS: number;
+  scenarios: ScenarioResult[];
+  memory: MemorySnapshot[];
+  error?: string;
+};
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options.engine || !options.resultFile || !options.end) {
+    throw new Error('runEngine needs --engine, --result-file and --end');
+  }
+  const log = (message: string) =>
+    console.log(`[bench ${options.engine}] ${new Date().toISOString().slice(11, 19)} ${message}`);
+  const engine: Engine =
+    options.engine === 'sqlite'
+      ? new SqliteEngine(options.dataDir)
+      : new PostgresEngine(options.pgUrl, options.pgPrefix);
+
+  const started = Date.now();
+  const run: EngineRun = {
+    engine: engine.id,
+    label: engine.label,
+    startedAt: new Date(started).toISOString(),
+    durationS: 0,
+    scenarios: [],
+    memory: [],
+  };
+  const snapshot = (label: string) => {
+    const m = memorySnapshot(label);
+    run.memory.push(m);
+    log(`memory ${label}: rss ${m.rssMiB.toFixed(0)} MiB, heap ${m.heapUsedMiB.toFixed(0)} MiB`);
+  };
+
+  let stop: (() => Promise<void>) | undefined;
+  try {
+    run.version = await engine.version();
+    await engine.prepare();
+    run.storage = engine.describe();
+    const dataset = new DataSet({
+      entities: options.entities,
+      signals: options.signals,
+      days: options.days,
+      seed: options.seed,
+      end: new Date(options.end),
+    });
+    snapshot('before backend start');
+    const backend = await startBenchBackend({
+      database: engine.backendDatabaseConfig(),
+      entities: dataset.entities(),
+      extraConfig: { userTrust: { evaluation: { cacheSeconds: 0 } } },
+    });
+    stop = backend.stop;
+    log(`backend listening at ${backend.baseUrl}`);
+    snapshot('after backend start');
+
+    const wanted = new Set(options.scenarios);
+    for (const scenario of SCENARIOS) {
+      // The data set is loaded by `ingest`, which every other scenario needs.
+      if (!wanted.has(scenario.id) && scenario.id !== 'ingest') continue;
+      log(`scenario ${scenario.id}`);
+      run.scenarios.push(
+        await scenario.run({ options, engine, dataset, backend, log }),
+      );
+      snapshot(`after ${scenario.id}`);
+    }
+  } catch (e) {
+    run.error = (e as Error).stack ?? String(e);
+    log(`FAILED: ${run.error}`);
+  } finally {
+    run.durationS = (Date.now() - started) / 1000;
+    try {
+      await stop?.();
+    } catch (e) {
+      log(`backend stop failed: ${e}`);
+    }
+    if (!options.keep) {
+      try {
+        await engine.cleanup();
+      } catch (e) {
+        log(`cleanup failed: ${e}`);
+      }
+    } else {
+      log(`kept: ${engine.describe()}`);
+    }
+    writeFileSync(options.resultFile, JSON.stringify(run, null, 2));
+  }
+  return run.error ? 1 : 0;
+}
+
+main().then(
+  code => process.exit(code),
+  e => {
+    console.error(e);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,47 @@
+export interface Config {
+  userTrust?: {
+    slos?: {
+      /**
+       * User-trust SLOs every matching entity gets without any work. When
+       * absent, the plugin's built-in defaults apply to components of type
+       * service and website.
+       */
+      defaults?: Array<{
+        /** Name of the rule, shown as the source of its SLOs. */
+        rule: string;
+        /** Which entities get these SLOs; all conditions must hold. */
+        filter?: {
+          kind?: string | string[];
+          type?: string | string[];
+          lifecycle?: string | string[];
+          /** Values of the tier label (see `tierLabel`). */
+          tier?: string | string[];
+        };
+        /**
+         * OpenSLO `openslo/v1` SLO (and SLI) documents, as YAML objects.
+         * @deepVisibility backend
+         */
+        documents: any[];
+      }>;
+      /** Entity label holding the tier. Default `brightcart.example/tier`. */
+      tierLabel?: string;
+    };
+    evaluation?: {
+      /**
+       * Burn-rate windows with their alerting thresholds, shortest first.
+       * Default: 1d at 3× and 7d at 1× (of a 28-day budget).
+       */
+      burnWindows?: Array<{ window: string; threshold: number }>;
+      /** Fewer events (or time slices) than this: insufficient-data. Default 10. */
+      minEvents?: number;
+      /** Leave days with known events out of budgets. Default exclude. */
+      knownEvents?: 'exclude' | 'include';
+      /** Seconds an evaluation may be served from cache. Default 30, at most 60. */
+      cacheSeconds?: number;
+    };
+    dissonance?: {
+      /** Target of the technical SLI from `sli_report` signals. Default 0.999. */
+      technicalTarget?: number;
+    };
+  };
+}

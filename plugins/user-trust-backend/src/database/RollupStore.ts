@@ -1,0 +1,291 @@
+import { createHash } from 'node:crypto';
+import { Knex } from 'knex';
+import {
+  dayKey,
+  SignalKind,
+  SignalQuery,
+  signalMatchesQuery,
+  signalQueryKey,
+} from '@user-trust/plugin-user-trust-common';
+import { toDate } from './dates';
+import { SignalRow } from './types';
+
+const QUERIES = 'user_trust_rollup_queries';
+const ROLLUPS = 'user_trust_rollups';
+const SIGNALS = 'user_trust_signals';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Known events count on every day they span, up to this many. */
+const MAX_EVENT_SPAN_DAYS = 31;
+const WRITE_CHUNK = 500;
+
+/** Scope of a query kept for every entity. */
+export const GLOBAL_SCOPE = '*';
+
+/** A query whose daily counts are maintained, for all entities or one. */
+export type RegisteredQuery = {
+  hash: string;
+  scope: string;
+  query: SignalQuery;
+};
+
+/** What rollups need to know of a signal. */
+export type RollupSignal = {
+  entityRef: string;
+  kind: SignalKind;
+  occurredAt: Date;
+  resolvedAt: Date | null;
+  severity: string | null;
+  account: string | null;
+  value: number | null;
+  attributes: Record<string, string | number | boolean> | null;
+};
+
+/** One change to one rollup row. */
+type Delta = {
+  entityRef: string;
+  hash: string;
+  day: string;
+  count: number;
+  sum: number;
+};
+
+export function hashQuery(query: SignalQuery): string {
+  return createHash('sha256').update(signalQueryKey(query)).digest('hex');
+}
+
+export function rowToRollupSignal(row: SignalRow): RollupSignal {
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind as SignalKind,
+    occurredAt: toDate(row.occurred_at),
+    resolvedAt: row.resolved_at === null ? null : toDate(row.resolved_at),
+    severity: row.severity,
+    account: row.account,
+    value: row.value === null ? null : Number(row.value),
+    attributes: row.attributes ? JSON.parse(row.attributes) : null,
+  };
+}
+
+/** The UTC days a signal counts on: one, or each day a known event spans. */
+function daysOf(signal: RollupSignal): string[] {
+  if (signal.kind !== 'known_event' || !signal.resolvedAt) {
+    return [dayKey(signal.occurredAt)];
+  }
+  const days: string[] = [];
+  const start = Date.parse(`${dayKey(signal.occurredAt)}T00:00:00Z`);
+  const end = signal.resolvedAt.getTime();
+  for (
+    let t = start;
+    t <= end && days.length < MAX_EVENT_SPAN_DAYS;
+    t += DAY_MS
+  ) {
+    days.push(dayKey(new Date(t)));
+  }
+  return days;
+}
+
+/**
+ * Accumulates rollup changes in memory so that each (entity, query, day)
+ * row is written once per batch.
+ */
+export class RollupDeltas {
+  private readonly deltas = new Map<string, Delta>();
+
+  constructor(private readonly queries: RegisteredQuery[]) {}
+
+  /** Adds (sign 1) or removes (sign -1) a signal's contributions. */
+  add(signal: RollupSignal, sign: 1 | -1) {
+    const seen = new Set<string>();
+    for (const { hash, scope, query } of this.queries) {
+      if (scope !== GLOBAL_SCOPE && scope !== signal.entityRef) continue;
+      // A query registered both globally and for this entity counts once.
+      if (seen.has(hash)) continue;
+      const matchable = {
+        kind: signal.kind,
+        severity: signal.severity ?? undefined,
+        value: signal.value ?? undefined,
+        account: signal.account ?? undefined,
+        attributes: signal.attributes ?? undefined,
+      };
+      if (!signalMatchesQuery(matchable, query)) continue;
+      seen.add(hash);
+      for (const day of daysOf(signal)) {
+        const key = `${signal.entityRef}\u0000${hash}\u0000${day}`;
+        const delta = this.deltas.get(key) ?? {
+          entityRef: signal.entityRef,
+          hash,
+          day,
+          count: 0,
+          sum: 0,
+        };
+        delta.count += sign;
+        delta.sum += sign * (signal.value ?? 0);
+        this.deltas.set(key, delta);
+      }
+    }
+  }
+
+  values(): Delta[] {
+    return [...this.deltas.values()].filter(d => d.count !== 0 || d.sum !== 0);
+  }
+}
+
+/**
+ * Daily rollups of signal queries. They are updated in the same transaction
+ * as the signals they count, so reads never need the raw signals.
+ */
+export class RollupStore {
+  constructor(private readonly db: Knex) {}
+
+  async loadQueries(tx: Knex = this.db): Promise<RegisteredQuery[]> {
+    const rows = await tx(QUERIES).select('query_hash', 'scope', 'query');
+    return rows.map(row => ({
+      hash: row.query_hash,
+      scope: row.scope,
+      query: JSON.parse(row.query),
+    }));
+  }
+
+  /** Writes accumulated changes, adding to what is stored. */
+  async apply(tx: Knex.Transaction, deltas: RollupDeltas): Promise<void> {
+    const values = deltas.values();
+    for (let i = 0; i < values.length; i += WRITE_CHUNK) {
+      await tx(ROLLUPS)
+        .insert(
+          values.slice(i, i + WRITE_CHUNK).map(d => ({
+            entity_ref: d.entityRef,
+            query_hash: d.hash,
+            day: d.day,
+            signal_count: d.count,
+            value_sum: d.sum,
+          })),
+        )
+        .onConflict(['entity_ref', 'query_hash', 'day'])
+        .merge({
+          signal_count: tx.raw('?? + excluded.signal_count', [
+            `${ROLLUPS}.signal_count`,
+          ]),
+          value_sum: tx.raw('?? + excluded.value_sum', [
+            `${ROLLUPS}.value_sum`,
+          ]),
+        });
+    }
+  }
+
+  /**
+   * Makes sure the queries are maintained for the scope (every entity, or one)
+   * and fills the rollups of those that were not, from the stored signals.
+   * Returns the queries that were new.
+   */
+  async ensureQueries(
+    queries: SignalQuery[],
+    scope: string = GLOBAL_SCOPE,
+  ): Promise<RegisteredQuery[]> {
+    const wanted = new Map(queries.map(q => [hashQuery(q), q]));
+    const existing = await this.loadQueries();
+    const covered = new Set(
+      existing
+        .filter(q => q.scope === GLOBAL_SCOPE || q.scope === scope)
+        .map(q => q.hash),
+    );
+    const missing = [...wanted]
+      .filter(([hash]) => !covered.has(hash))
+      .map(([hash, query]) => ({ hash, scope, query }));
+    if (missing.length === 0) return [];
+
+    await this.db.transaction(async tx => {
+      await tx(QUERIES)
+        .insert(
+          missing.map(q => ({
+            query_hash: q.hash,
+            scope: q.scope,
+            query: signalQueryKey(q.query),
+          })),
+        )
+        .onConflict(['query_hash', 'scope'])
+        .ignore();
+      await this.rebuild(
+        tx,
+        missing,
+        scope === GLOBAL_SCOPE ? undefined : scope,
+      );
+      if (scope === GLOBAL_SCOPE) {
+        // Global rollups now cover what per-entity registrations kept.
+        await tx(QUERIES)
+          .whereIn(
+            'query_hash',
+            missing.map(q => q.hash),
+          )
+          .whereNot('scope', GLOBAL_SCOPE)
+          .delete();
+      }
+    });
+    return missing;
+  }
+
+  /** Recomputes the rollups of the queries from the stored signals. */
+  async rebuild(
+    tx: Knex.Transaction,
+    queries: RegisteredQuery[],
+    entityRef?: string,
+  ): Promise<void> {
+    const hashes = queries.map(q => q.hash);
+    const deleting = tx(ROLLUPS).whereIn('query_hash', hashes);
+    if (entityRef) deleting.where('entity_ref', entityRef);
+    await deleting.delete();
+
+    const kinds = [
+      ...new Set(
+        queries.flatMap(q =>
+          Array.isArray(q.query.kind) ? q.query.kind : [q.query.kind],
+        ),
+      ),
+    ];
+    const deltas = new RollupDeltas(
+      queries.map(q => ({ ...q, scope: GLOBAL_SCOPE })),
+    );
+    let lastId = 0;
+    for (;;) {
+      const page = tx<SignalRow>(SIGNALS)
+        .whereIn('kind', kinds)
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(5000);
+      if (entityRef) page.where('entity_ref', entityRef);
+      const rows = await page;
+      if (rows.length === 0) break;
+      for (const row of rows) deltas.add(rowToRollupSignal(row), 1);
+      lastId = Number(rows[rows.length - 1].id);
+    }
+    await this.apply(tx, deltas);
+  }
+
+  /**
+   * Daily counts and value sums of the given queries for one entity, from
+   * `fromDay` (inclusive), keyed by query hash then day.
+   */
+  async readSeries(
+    entityRef: string,
+    hashes: string[],
+    fromDay: string,
+  ): Promise<Map<string, Map<string, { count: number; sum: number }>>> {
+    const rows = await this.db(ROLLUPS)
+      .select('query_hash', 'day', 'signal_count', 'value_sum')
+      .where('entity_ref', entityRef)
+      .whereIn('query_hash', hashes)
+      .where('day', '>=', fromDay);
+    const series = new Map<
+      string,
+      Map<string, { count: number; sum: number }>
+    >();
+    for (const row of rows) {
+      const byDay = series.get(row.query_hash) ?? new Map();
+      byDay.set(row.day, {
+        count: Number(row.signal_count),
+        sum: Number(row.value_sum),
+      });
+      series.set(row.query_hash, byDay);
+    }
+    return series;
+  }
+}

@@ -1,0 +1,205 @@
+import { Config } from '@backstage/config';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  addDays,
+  dayKey,
+  DEFAULT_EVALUATION_SETTINGS,
+  EffectiveSlo,
+  EntityTrustEvaluation,
+  evaluateEntity,
+  EvaluationSettings,
+  indicatorQueries,
+  SignalQuery,
+} from '@user-trust/plugin-user-trust-common';
+import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../database/RollupStore';
+import { SloProblem, SloResolver } from './SloResolver';
+
+const KNOWN_EVENTS: SignalQuery = { kind: ['known_event'] };
+const SLI_REPORTS: SignalQuery = { kind: ['sli_report'] };
+/** Days of technical SLI compared with the user-trust view. */
+const TECHNICAL_WINDOW_DAYS = 28;
+/** Longest history an evaluation reads. */
+const MAX_LOOKBACK_DAYS = 400;
+
+function readSettings(config: Config): EvaluationSettings {
+  const windows = config.getOptionalConfigArray(
+    'userTrust.evaluation.burnWindows',
+  );
+  return {
+    burnWindows: windows
+      ? windows.map(w => {
+          const window = w.getString('window');
+          const match = /^([1-9][0-9]*)([dw])$/.exec(window);
+          if (!match) {
+            throw new Error(
+              `userTrust.evaluation.burnWindows: window '${window}' must be days or weeks, like 1d or 1w`,
+            );
+          }
+          const days = Number(match[1]) * (match[2] === 'w' ? 7 : 1);
+          return { window, days, threshold: w.getNumber('threshold') };
+        })
+      : DEFAULT_EVALUATION_SETTINGS.burnWindows,
+    minEvents:
+      config.getOptionalNumber('userTrust.evaluation.minEvents') ??
+      DEFAULT_EVALUATION_SETTINGS.minEvents,
+    knownEvents:
+      (config.getOptionalString('userTrust.evaluation.knownEvents') as
+        | 'exclude'
+        | 'include'
+        | undefined) ?? DEFAULT_EVALUATION_SETTINGS.knownEvents,
+  };
+}
+
+/**
+ * Evaluates the user-trust SLOs of entities from the rollups. Results are
+ * cached briefly (at most a minute) and dropped when this replica ingests
+ * signals for the entity.
+ */
+export class EvaluationService {
+  private readonly cache = new Map<
+    string,
+    { at: number; value: Promise<EntityTrustEvaluation> }
+  >();
+  private registered = new Set<string>();
+  private registeredAt = 0;
+
+  private constructor(
+    private readonly resolver: SloResolver,
+    private readonly rollups: RollupStore,
+    private readonly settings: EvaluationSettings,
+    private readonly technicalTarget: number,
+    private readonly cacheMs: number,
+  ) {}
+
+  static fromConfig(
+    config: Config,
+    deps: { resolver: SloResolver; rollups: RollupStore },
+  ) {
+    const cacheSeconds = Math.min(
+      60,
+      config.getOptionalNumber('userTrust.evaluation.cacheSeconds') ?? 30,
+    );
+    return new EvaluationService(
+      deps.resolver,
+      deps.rollups,
+      readSettings(config),
+      config.getOptionalNumber('userTrust.dissonance.technicalTarget') ?? 0.999,
+      cacheSeconds * 1000,
+    );
+  }
+
+  /** Registers the queries of the default SLOs for every entity. */
+  async start(): Promise<void> {
+    const queries = [
+      KNOWN_EVENTS,
+      SLI_REPORTS,
+      ...this.resolver
+        .defaultSlos()
+        .flatMap(slo => indicatorQueries(slo.indicator)),
+    ];
+    await this.rollups.ensureQueries(queries, GLOBAL_SCOPE);
+  }
+
+  /** Forgets cached evaluations of these entities (after an ingest). */
+  invalidate(entityRefs: Iterable<string>) {
+    for (const ref of entityRefs) this.cache.delete(ref);
+  }
+
+  async resolveSlos(
+    entity: Entity,
+  ): Promise<{ slos: EffectiveSlo[]; problems: SloProblem[] }> {
+    return this.resolver.resolve(entity);
+  }
+
+  async evaluate(
+    entity: Entity,
+    now: Date = new Date(),
+  ): Promise<EntityTrustEvaluation> {
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const cached = this.cache.get(entityRef);
+    if (cached && now.getTime() - cached.at < this.cacheMs) {
+      return cached.value;
+    }
+    const value = this.compute(entityRef, entity, now);
+    this.cache.set(entityRef, { at: now.getTime(), value });
+    value.catch(() => this.cache.delete(entityRef));
+    return value;
+  }
+
+  private async compute(
+    entityRef: string,
+    entity: Entity,
+    now: Date,
+  ): Promise<EntityTrustEvaluation> {
+    const { slos } = await this.resolver.resolve(entity);
+    const queries = [
+      KNOWN_EVENTS,
+      SLI_REPORTS,
+      ...slos.flatMap(({ slo }) => indicatorQueries(slo.indicator)),
+    ];
+    await this.ensureRegistered(queries, entityRef);
+
+    const hashes = [...new Set(queries.map(hashQuery))];
+    const fromDay = addDays(dayKey(now), -MAX_LOOKBACK_DAYS);
+    const series = await this.rollups.readSeries(entityRef, hashes, fromDay);
+    const lookup = (query: SignalQuery) =>
+      series.get(hashQuery(query)) ?? new Map();
+
+    const excludedDays = new Set(lookup(KNOWN_EVENTS).keys());
+
+    const reports = lookup(SLI_REPORTS);
+    let count = 0;
+    let sum = 0;
+    for (let d = 0; d < TECHNICAL_WINDOW_DAYS; d++) {
+      const bucket = reports.get(addDays(dayKey(now), -d));
+      if (bucket) {
+        count += bucket.count;
+        sum += bucket.sum;
+      }
+    }
+    const technical =
+      count > 0
+        ? {
+            sli: `availability (${TECHNICAL_WINDOW_DAYS}d, from monitoring)`,
+            attainment: sum / count,
+            target: this.technicalTarget,
+          }
+        : undefined;
+
+    return evaluateEntity({
+      entityRef,
+      slos,
+      series: lookup,
+      excludedDays,
+      now,
+      settings: this.settings,
+      technical,
+    });
+  }
+
+  /**
+   * Queries of entity-specific SLOs are kept for that entity only; their
+   * rollups are filled from its stored signals the first time.
+   */
+  private async ensureRegistered(queries: SignalQuery[], entityRef: string) {
+    if (Date.now() - this.registeredAt > 30_000) {
+      this.registered = new Set(
+        (await this.rollups.loadQueries()).map(q =>
+          q.scope === GLOBAL_SCOPE ? q.hash : `${q.hash}|${q.scope}`,
+        ),
+      );
+      this.registeredAt = Date.now();
+    }
+    const missing = queries.filter(q => {
+      const hash = hashQuery(q);
+      return (
+        !this.registered.has(hash) &&
+        !this.registered.has(`${hash}|${entityRef}`)
+      );
+    });
+    if (missing.length === 0) return;
+    await this.rollups.ensureQueries(missing, entityRef);
+    for (const q of missing)
+      this.registered.add(`${hashQuery(q)}|${entityRef}`);
+  }
+}

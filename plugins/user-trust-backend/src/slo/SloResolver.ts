@@ -1,0 +1,234 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { Config } from '@backstage/config';
+import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EffectiveSlo,
+  parseOpenSlo,
+  SloSource,
+  UserTrustSlo,
+} from '@user-trust/plugin-user-trust-common';
+import { EntitySloStore } from '../database/EntitySloStore';
+import { DEFAULT_SLO_RULE } from './defaultSlos';
+
+/** Annotation naming an OpenSLO file, relative to the entity's catalog file or absolute. */
+export const SLO_ANNOTATION = 'user-trust.io/slos';
+const LOCATION_ANNOTATION = 'backstage.io/managed-by-location';
+const DEFAULT_TIER_LABEL = 'brightcart.example/tier';
+const FILE_CACHE_MS = 5 * 60 * 1000;
+
+type Filter = {
+  kind?: string[];
+  type?: string[];
+  lifecycle?: string[];
+  tier?: string[];
+};
+
+type DefaultRule = { rule: string; filter: Filter; slos: UserTrustSlo[] };
+
+/** A problem with one source of SLOs, reported instead of ignored. */
+export type SloProblem = { source: SloSource; message: string };
+
+function asList(config: Config, key: string): string[] | undefined {
+  if (!config.has(key)) return undefined;
+  const value = config.get(key);
+  const list = Array.isArray(value) ? value : [value];
+  return list.map(v => String(v).toLocaleLowerCase('en-US'));
+}
+
+function matches(value: string | undefined, allowed?: string[]): boolean {
+  return (
+    !allowed || (!!value && allowed.includes(value.toLocaleLowerCase('en-US')))
+  );
+}
+
+/**
+ * Finds the user-trust SLOs of an entity and where each came from: the API
+ * (highest precedence), the entity's annotation, then config defaults. An
+ * SLO of the same name from a higher source replaces a lower one.
+ */
+export class SloResolver {
+  private readonly fileCache = new Map<
+    string,
+    { at: number; text: Promise<string> }
+  >();
+
+  private constructor(
+    private readonly rules: DefaultRule[],
+    private readonly tierLabel: string,
+    private readonly store: EntitySloStore,
+    private readonly urlReader: UrlReaderService,
+    private readonly logger: LoggerService,
+  ) {}
+
+  static fromConfig(
+    config: Config,
+    deps: {
+      store: EntitySloStore;
+      urlReader: UrlReaderService;
+      logger: LoggerService;
+    },
+  ): SloResolver {
+    const configured = config.getOptionalConfigArray('userTrust.slos.defaults');
+    const rules: DefaultRule[] = configured
+      ? configured.map(rule => {
+          const name = rule.getString('rule');
+          const documents = rule.get('documents');
+          try {
+            return {
+              rule: name,
+              filter: {
+                kind: asList(rule, 'filter.kind'),
+                type: asList(rule, 'filter.type'),
+                lifecycle: asList(rule, 'filter.lifecycle'),
+                tier: asList(rule, 'filter.tier'),
+              },
+              slos: parseOpenSlo(JSON.stringify(documents)),
+            };
+          } catch (e) {
+            throw new Error(
+              `Invalid userTrust.slos.defaults rule '${name}': ${
+                (e as Error).message
+              }`,
+            );
+          }
+        })
+      : [
+          {
+            rule: DEFAULT_SLO_RULE.rule,
+            filter: DEFAULT_SLO_RULE.filter,
+            slos: parseOpenSlo(JSON.stringify(DEFAULT_SLO_RULE.documents)),
+          },
+        ];
+    return new SloResolver(
+      rules,
+      config.getOptionalString('userTrust.slos.tierLabel') ??
+        DEFAULT_TIER_LABEL,
+      deps.store,
+      deps.urlReader,
+      deps.logger,
+    );
+  }
+
+  /** Every SLO of the default rules, whatever entity they apply to. */
+  defaultSlos(): UserTrustSlo[] {
+    return this.rules.flatMap(rule => rule.slos);
+  }
+
+  async resolve(
+    entity: Entity,
+  ): Promise<{ slos: EffectiveSlo[]; problems: SloProblem[] }> {
+    const byName = new Map<string, EffectiveSlo>();
+    const problems: SloProblem[] = [];
+
+    for (const rule of this.rules) {
+      if (this.ruleMatches(rule.filter, entity)) {
+        for (const slo of rule.slos) {
+          byName.set(slo.name, {
+            slo,
+            source: { type: 'config', rule: rule.rule },
+          });
+        }
+      }
+    }
+
+    const annotated = await this.fromAnnotation(entity);
+    problems.push(...annotated.problems);
+    for (const effective of annotated.slos) {
+      byName.set(effective.slo.name, effective);
+    }
+
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const stored = await this.store.get(entityRef);
+    if (stored) {
+      const source: SloSource = {
+        type: 'api',
+        updatedBy: stored.updatedBy,
+        updatedAt: stored.updatedAt.toISOString(),
+      };
+      try {
+        for (const slo of parseOpenSlo(stored.document)) {
+          byName.set(slo.name, { slo, source });
+        }
+      } catch (e) {
+        problems.push({ source, message: (e as Error).message });
+      }
+    }
+
+    return { slos: [...byName.values()], problems };
+  }
+
+  private ruleMatches(filter: Filter, entity: Entity): boolean {
+    const spec = (entity.spec ?? {}) as Record<string, unknown>;
+    return (
+      matches(entity.kind, filter.kind) &&
+      matches(spec.type as string | undefined, filter.type) &&
+      matches(spec.lifecycle as string | undefined, filter.lifecycle) &&
+      matches(entity.metadata.labels?.[this.tierLabel], filter.tier)
+    );
+  }
+
+  private async fromAnnotation(
+    entity: Entity,
+  ): Promise<{ slos: EffectiveSlo[]; problems: SloProblem[] }> {
+    const target = entity.metadata.annotations?.[SLO_ANNOTATION];
+    if (!target) return { slos: [], problems: [] };
+    let source: SloSource = { type: 'annotation', location: target };
+    try {
+      const location = this.locate(
+        target,
+        entity.metadata.annotations?.[LOCATION_ANNOTATION],
+      );
+      source = { type: 'annotation', location };
+      const text = await this.read(location);
+      return {
+        slos: parseOpenSlo(text).map(slo => ({ slo, source })),
+        problems: [],
+      };
+    } catch (e) {
+      this.logger.warn(
+        `Could not use the SLOs of ${stringifyEntityRef(entity)} at ${
+          source.location
+        }: ${e}`,
+      );
+      return {
+        slos: [],
+        problems: [{ source, message: (e as Error).message }],
+      };
+    }
+  }
+
+  /** `url:<absolute URL>` or `file:<absolute path>` of the SLO file. */
+  private locate(target: string, managedBy?: string): string {
+    if (/^https?:\/\//.test(target)) return `url:${target}`;
+    if (managedBy?.startsWith('url:')) {
+      return `url:${new URL(target, managedBy.slice(4)).toString()}`;
+    }
+    if (managedBy?.startsWith('file:')) {
+      const dir = dirname(managedBy.slice(5));
+      const path = resolve(dir, target);
+      // Like the catalog's file reader: only files beside the catalog file.
+      if (!path.startsWith(dir + sep)) {
+        throw new Error(`${SLO_ANNOTATION}: ${target} leaves ${dir}`);
+      }
+      return `file:${path}`;
+    }
+    throw new Error(
+      `${SLO_ANNOTATION}: '${target}' is relative, but the entity has no location to resolve it against`,
+    );
+  }
+
+  private read(location: string): Promise<string> {
+    const cached = this.fileCache.get(location);
+    if (cached && Date.now() - cached.at < FILE_CACHE_MS) return cached.text;
+    const text = location.startsWith('file:')
+      ? readFile(location.slice(5), 'utf8')
+      : this.urlReader
+          .readUrl(location.slice(4))
+          .then(async response => (await response.buffer()).toString('utf8'));
+    this.fileCache.set(location, { at: Date.now(), text });
+    text.catch(() => this.fileCache.delete(location));
+    return text;
+  }
+}
