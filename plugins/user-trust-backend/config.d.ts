@@ -19,7 +19,6 @@ export interface Config {
         };
         /**
          * OpenSLO `openslo/v1` SLO (and SLI) documents, as YAML objects.
-         * @deepVisibility backend
          */
         documents: any[];
       }>;
