@@ -4,5 +4,9 @@
  * @packageDocumentation
  */
 
-export { userTrustPlugin, EntityUserTrustCard } from './plugin';
+export {
+  userTrustPlugin,
+  EntityUserTrustCard,
+  EntityUserTrustContent,
+} from './plugin';
 export * from './api';

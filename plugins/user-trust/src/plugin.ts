@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { userTrustApiRef, UserTrustClient } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The User Trust frontend plugin, for apps on the legacy frontend system.
@@ -23,10 +25,14 @@ export const userTrustPlugin = createPlugin({
         new UserTrustClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: {
+    root: rootRouteRef,
+  },
 });
 
 /**
- * Entity card with the user-perceived signals of the entity.
+ * Entity card with the trust score, the user-trust SLOs and the
+ * user-perceived signals of the entity.
  *
  * @public
  */
@@ -39,5 +45,24 @@ export const EntityUserTrustCard = userTrustPlugin.provide(
           m => m.EntityUserTrustCard,
         ),
     },
+  }),
+);
+
+/**
+ * Entity tab "User trust": trust score, SLO details with budget burn-down,
+ * perception dissonance and the signals behind them. Mount it under the
+ * entity page, e.g.
+ * `<EntityLayout.Route path="/user-trust" title="User trust"><EntityUserTrustContent /></EntityLayout.Route>`.
+ *
+ * @public
+ */
+export const EntityUserTrustContent = userTrustPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityUserTrustContent',
+    component: () =>
+      import('./components/EntityUserTrustContent').then(
+        m => m.EntityUserTrustContent,
+      ),
+    mountPoint: rootRouteRef,
   }),
 );

@@ -1,8 +1,13 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { EntitySignalSummary } from '@user-trust/plugin-user-trust-common';
-import { UserTrustApi } from './UserTrustApi';
+import {
+  EntitySignalSummary,
+  EntitySlosResponse,
+  EntityTrustEvaluation,
+  SignalListResponse,
+} from '@user-trust/plugin-user-trust-common';
+import { ListEntitySignalsOptions, UserTrustApi } from './UserTrustApi';
 
 /**
  * Talks to the User Trust backend through Backstage's fetch API, which adds
@@ -24,6 +29,38 @@ export class UserTrustClient implements UserTrustApi {
   ): Promise<EntitySignalSummary> {
     return this.get<EntitySignalSummary>(
       `/entities/${entityPath(entity)}/summary`,
+    );
+  }
+
+  async getEntityTrust(
+    entity: CompoundEntityRef,
+  ): Promise<EntityTrustEvaluation> {
+    return this.get<EntityTrustEvaluation>(
+      `/entities/${entityPath(entity)}/trust`,
+    );
+  }
+
+  async getEntitySlos(entity: CompoundEntityRef): Promise<EntitySlosResponse> {
+    return this.get<EntitySlosResponse>(`/entities/${entityPath(entity)}/slos`);
+  }
+
+  async listEntitySignals(
+    entity: CompoundEntityRef,
+    options: ListEntitySignalsOptions = {},
+  ): Promise<SignalListResponse> {
+    const query = new URLSearchParams();
+    for (const kind of options.kinds ?? []) {
+      query.append('kind', kind);
+    }
+    if (options.from !== undefined) query.set('from', options.from);
+    if (options.to !== undefined) query.set('to', options.to);
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    if (options.offset !== undefined) {
+      query.set('offset', String(options.offset));
+    }
+    const search = query.toString();
+    return this.get<SignalListResponse>(
+      `/entities/${entityPath(entity)}/signals${search ? `?${search}` : ''}`,
     );
   }
 

@@ -1,53 +1,31 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
-import { EntitySignalSummary } from '@user-trust/plugin-user-trust-common';
 import { UserTrustApi, userTrustApiRef } from '../../api';
+import {
+  entity,
+  entityRef,
+  notFound,
+  slo,
+  summary,
+  trust,
+} from '../../testing/fixtures';
 import { EntityUserTrustCard } from './EntityUserTrustCard';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkout-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'checkout-team', lifecycle: 'production' },
-};
-
-function summary(
-  overrides: Partial<EntitySignalSummary> = {},
-): EntitySignalSummary {
-  return {
-    entityRef: 'component:default/checkout-api',
-    generatedAt: new Date().toISOString(),
-    lastSignalAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
-    windows: [
-      {
-        window: '7d',
-        days: 7,
-        total: 5,
-        byKind: { support_case: 4, incident: 1 },
-      },
-      {
-        window: '28d',
-        days: 28,
-        total: 17,
-        byKind: { support_case: 15, incident: 2 },
-      },
-      {
-        window: '90d',
-        days: 90,
-        total: 52,
-        byKind: { support_case: 40, incident: 3, csat_response: 9 },
-      },
-    ],
-    ...overrides,
-  };
-}
 
 async function renderCard(api: Partial<UserTrustApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[userTrustApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [
+          userTrustApiRef,
+          {
+            getEntityTrust: jest.fn().mockResolvedValue(trust()),
+            getEntitySummary: jest.fn().mockResolvedValue(summary()),
+            ...api,
+          },
+        ],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityUserTrustCard />
       </EntityProvider>
@@ -61,11 +39,7 @@ describe('EntityUserTrustCard', () => {
     await renderCard({ getEntitySummary });
 
     expect(await screen.findByText('Support cases')).toBeInTheDocument();
-    expect(getEntitySummary).toHaveBeenCalledWith({
-      kind: 'Component',
-      namespace: 'default',
-      name: 'checkout-api',
-    });
+    expect(getEntitySummary).toHaveBeenCalledWith(entityRef);
 
     // The data cells of a row, after its header cell.
     const cells = (testId: string) =>
@@ -89,6 +63,96 @@ describe('EntityUserTrustCard', () => {
     expect(screen.getByText('3 hours ago')).toBeInTheDocument();
   });
 
+  it('shows the trust score, the entity status and one row per SLO', async () => {
+    const getEntityTrust = jest.fn().mockResolvedValue(trust());
+    await renderCard({ getEntityTrust });
+
+    const score = await screen.findByTestId('trust-score');
+    expect(score).toHaveTextContent(/^62$/);
+    expect(getEntityTrust).toHaveBeenCalledWith(entityRef);
+    expect(screen.getByText('/ 100')).toBeInTheDocument();
+
+    const breached = within(
+      screen.getByTestId('slo-row-cases-without-escalation'),
+    );
+    expect(
+      breached.getByText('Cases resolved without escalation'),
+    ).toBeInTheDocument();
+    expect(breached.getByText('breached')).toBeInTheDocument();
+    // Overspent: the bar is empty but the text tells how far.
+    expect(breached.getByText('\u221240% budget left')).toBeInTheDocument();
+    expect(breached.getByRole('progressbar')).toHaveAttribute(
+      'aria-valuenow',
+      '0',
+    );
+    expect(breached.getByText('2.4\u00d7 (1d)')).toBeInTheDocument();
+
+    const healthy = within(screen.getByTestId('slo-row-csat-good'));
+    expect(healthy.getByText('healthy')).toBeInTheDocument();
+    expect(healthy.getByText('50% budget left')).toBeInTheDocument();
+    expect(healthy.getByRole('progressbar')).toHaveAttribute(
+      'aria-valuenow',
+      '50',
+    );
+    expect(healthy.getByText('0.8\u00d7 (7d)')).toBeInTheDocument();
+
+    // No data is not shown as an empty budget or a zero burn rate.
+    const noData = within(screen.getByTestId('slo-row-incident-free-launches'));
+    expect(noData.getByText('incident-free-launches')).toBeInTheDocument();
+    expect(noData.getByText('no data')).toBeInTheDocument();
+    expect(noData.getByText('No budget data')).toBeInTheDocument();
+    expect(noData.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(noData.getByText('—')).toBeInTheDocument();
+
+    // The entity status next to the score.
+    expect(screen.getAllByText('breached')).toHaveLength(2);
+  });
+
+  it('links to the entity tab', async () => {
+    await renderCard({});
+    const link = await screen.findByRole('link', { name: /View details/ });
+    expect(link).toHaveAttribute('href', '/user-trust');
+  });
+
+  it('shows a dash and says why when there is no score', async () => {
+    await renderCard({
+      getEntityTrust: jest.fn().mockResolvedValue(
+        trust({
+          score: null,
+          status: 'insufficient-data',
+          slos: [
+            slo({
+              status: 'insufficient-data',
+              attainment: 0.8,
+              total: 3,
+              good: 2,
+            }),
+          ],
+        }),
+      ),
+    });
+
+    expect(await screen.findByTestId('trust-score')).toHaveTextContent('—');
+    expect(
+      screen.getByText(/none of the SLOs has enough signals/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('/ 100')).not.toBeInTheDocument();
+    expect(screen.getAllByText('insufficient data')).toHaveLength(2);
+  });
+
+  it('says when no SLO applies', async () => {
+    await renderCard({
+      getEntityTrust: jest
+        .fn()
+        .mockResolvedValue(trust({ score: null, status: 'no-data', slos: [] })),
+    });
+    expect(await screen.findByTestId('trust-score')).toHaveTextContent('—');
+    expect(
+      screen.getByText(/no user-trust SLO applies to this entity/),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId(/^slo-row-/)).not.toBeInTheDocument();
+  });
+
   it('says there is no data instead of showing zeros', async () => {
     await renderCard({
       getEntitySummary: jest.fn().mockResolvedValue(
@@ -108,15 +172,11 @@ describe('EntityUserTrustCard', () => {
   });
 
   it('shows the error when the backend fails', async () => {
-    const response = new Response(
-      JSON.stringify({
-        error: { name: 'NotFoundError', message: 'No entity you may see' },
-        response: { statusCode: 404 },
-      }),
-      { status: 404, headers: { 'Content-Type': 'application/json' } },
-    );
-    const error = await ResponseError.fromResponse(response);
-    await renderCard({ getEntitySummary: jest.fn().mockRejectedValue(error) });
+    const error = await notFound('No entity you may see');
+    await renderCard({
+      getEntitySummary: jest.fn().mockRejectedValue(error),
+      getEntityTrust: jest.fn().mockRejectedValue(error),
+    });
 
     expect(
       await screen.findByText(/Request failed with 404/),
@@ -125,10 +185,28 @@ describe('EntityUserTrustCard', () => {
       0,
     );
     expect(screen.queryByTestId('signal-row-total')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('trust-score')).not.toBeInTheDocument();
+  });
+
+  it('still shows the signals when the trust evaluation fails', async () => {
+    await renderCard({
+      getEntityTrust: jest
+        .fn()
+        .mockRejectedValue(await notFound('Evaluation unavailable')),
+    });
+
+    expect(await screen.findByTestId('signal-row-total')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not evaluate trust/),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('trust-score')).not.toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {
-    await renderCard({ getEntitySummary: () => new Promise(() => {}) });
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    await renderCard({
+      getEntitySummary: () => new Promise(() => {}),
+      getEntityTrust: () => new Promise(() => {}),
+    });
+    expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,1 @@
+export { EntityUserTrustContent } from './EntityUserTrustContent';

@@ -1,0 +1,178 @@
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  EntitySignalSummary,
+  EntityTrustEvaluation,
+  SloEvaluation,
+  StoredSignal,
+} from '@user-trust/plugin-user-trust-common';
+
+export const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'checkout-team', lifecycle: 'production' },
+};
+
+export const entityRef = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'checkout-api',
+};
+
+/** 28 days of budget history from 100% down to `end`, with a gap. */
+function history(end: number, gapAt?: number) {
+  return Array.from({ length: 28 }, (_, i) => ({
+    day: `2026-11-${String(i + 1).padStart(2, '0')}`,
+    errorBudgetRemaining:
+      i === gapAt ? null : Number((1 - ((1 - end) * i) / 27).toFixed(4)),
+  }));
+}
+
+export function slo(overrides: Partial<SloEvaluation> = {}): SloEvaluation {
+  return {
+    name: 'csat-good',
+    displayName: 'CSAT of 4 or 5',
+    source: {
+      type: 'annotation',
+      location: 'url:https://github.com/brightcart/checkout/blob/main/slo.yaml',
+    },
+    status: 'healthy',
+    target: 0.9,
+    budgetingMethod: 'Occurrences',
+    window: {
+      from: '2026-11-01T00:00:00Z',
+      to: '2026-11-28T23:59:59Z',
+      duration: '28d',
+    },
+    attainment: 0.95,
+    confidence: { lower: 0.91, upper: 0.973 },
+    total: 200,
+    good: 190,
+    errorBudgetRemaining: 0.5,
+    burnRates: [
+      { window: '1d', rate: 0.5, threshold: 3 },
+      { window: '7d', rate: 0.8, threshold: 1 },
+    ],
+    excludedDays: [],
+    budgetHistory: history(0.5),
+    ...overrides,
+  };
+}
+
+export function trust(
+  overrides: Partial<EntityTrustEvaluation> = {},
+): EntityTrustEvaluation {
+  return {
+    entityRef: 'component:default/checkout-api',
+    evaluatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    score: 61.6,
+    status: 'breached',
+    slos: [
+      slo(),
+      slo({
+        name: 'cases-without-escalation',
+        displayName: 'Cases resolved without escalation',
+        source: { type: 'config', rule: 'tier-1-services' },
+        status: 'breached',
+        target: 0.95,
+        attainment: 0.93,
+        confidence: undefined,
+        total: 100,
+        good: 93,
+        errorBudgetRemaining: -0.4,
+        burnRates: [
+          { window: '1d', rate: 2.4, threshold: 3 },
+          { window: '7d', rate: 1.6, threshold: 1 },
+        ],
+        excludedDays: ['2026-11-27'],
+        budgetHistory: history(-0.4, 10),
+      }),
+      slo({
+        name: 'incident-free-launches',
+        displayName: undefined,
+        source: {
+          type: 'api',
+          updatedBy: 'user:default/jane.doe',
+          updatedAt: '2026-11-20T10:00:00Z',
+        },
+        status: 'no-data',
+        budgetingMethod: 'Timeslices',
+        attainment: null,
+        confidence: undefined,
+        total: 0,
+        good: 0,
+        errorBudgetRemaining: null,
+        burnRates: [
+          { window: '1d', rate: null, threshold: 3 },
+          { window: '7d', rate: null, threshold: 1 },
+        ],
+        budgetHistory: history(1).map(p => ({
+          ...p,
+          errorBudgetRemaining: null,
+        })),
+      }),
+    ],
+    dissonance: [],
+    ...overrides,
+  };
+}
+
+export function summary(
+  overrides: Partial<EntitySignalSummary> = {},
+): EntitySignalSummary {
+  return {
+    entityRef: 'component:default/checkout-api',
+    generatedAt: new Date().toISOString(),
+    lastSignalAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+    windows: [
+      {
+        window: '7d',
+        days: 7,
+        total: 5,
+        byKind: { support_case: 4, incident: 1 },
+      },
+      {
+        window: '28d',
+        days: 28,
+        total: 17,
+        byKind: { support_case: 15, incident: 2 },
+      },
+      {
+        window: '90d',
+        days: 90,
+        total: 52,
+        byKind: { support_case: 40, incident: 3, csat_response: 9 },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function signals(count: number, offset = 0): StoredSignal[] {
+  return Array.from({ length: count }, (_, i) => ({
+    source: 'zendesk',
+    externalId: `ZD-${1000 + offset + i}`,
+    kind: 'support_case',
+    entityRef: 'component:default/checkout-api',
+    occurredAt: new Date(
+      Date.UTC(2026, 10, 27, 12) - (offset + i) * 3600_000,
+    ).toISOString(),
+    severity: 'high',
+    account: `account-${offset + i}`,
+    fieldRole: 'support',
+    handledBy: 'user:default/sam.support',
+  }));
+}
+
+export async function notFound(message: string): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'Content-Type': 'application/json' } },
+    ) as any,
+  );
+}
