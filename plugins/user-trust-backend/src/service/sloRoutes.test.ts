@@ -79,7 +79,11 @@ describe('SLO routes', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
 
-  async function start(permissions = AuthorizeResult.ALLOW) {
+  async function start(
+    permissions:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) {
     const knex = await databases.init('SQLITE_3');
     backend = await startTestBackend({
       features: [
