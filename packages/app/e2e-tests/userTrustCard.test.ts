@@ -1,4 +1,5 @@
 import { expect, test, APIRequestContext } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 
 const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
 const entityPath = 'component/default/checkout-api';
@@ -41,11 +42,7 @@ test('a service page shows the user-trust card with the seeded numbers', async (
   const [week, month, quarter] = summary.windows;
   expect(quarter.total).toBeGreaterThan(0);
 
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.click();
-  // Navigate only once the guest session is established.
-  await expect(enter).toBeHidden();
+  await signInAsGuest(page);
   await page.goto('/catalog/default/component/checkout-api');
 
   const card = page

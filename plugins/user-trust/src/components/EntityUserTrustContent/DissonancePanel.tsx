@@ -17,21 +17,33 @@ const TITLES: Record<PerceptionDissonance['kind'], string> = {
   'technical-red-users-fine': 'Monitoring is red, but users are fine',
 };
 
-function DissonanceEntry(props: {
-  dissonance: PerceptionDissonance;
+/**
+ * One panel per kind of disagreement: the technical SLI once, then every
+ * user-trust SLO that contradicts it.
+ */
+function DissonanceGroup(props: {
+  kind: PerceptionDissonance['kind'];
+  entries: PerceptionDissonance[];
   sloNames: Map<string, string>;
 }) {
-  const { dissonance, sloNames } = props;
-  const { technical, userTrust } = dissonance;
+  const { kind, entries, sloNames } = props;
+  const { technical } = entries[0];
   const meetsTarget = technical.attainment >= technical.target;
-  const slo = sloNames.get(userTrust.slo) ?? userTrust.slo;
+  const sloCount =
+    entries.length === 1
+      ? '1 user-trust SLO'
+      : `${entries.length} user-trust SLOs`;
   return (
     <WarningPanel
-      severity={
-        dissonance.kind === 'technical-green-users-burning' ? 'warning' : 'info'
+      severity={kind === 'technical-green-users-burning' ? 'warning' : 'info'}
+      title={TITLES[kind] ?? kind}
+      message={
+        meetsTarget
+          ? `Monitoring meets its target while ${sloCount} burn${
+              entries.length === 1 ? 's' : ''
+            } the budget users give this service.`
+          : `Monitoring misses its target while ${sloCount} stay healthy.`
       }
-      title={TITLES[dissonance.kind] ?? dissonance.kind}
-      message={dissonance.message}
       defaultExpanded
     >
       <Typography variant="body2" component="div">
@@ -41,21 +53,28 @@ function DissonanceEntry(props: {
           {formatRatio(technical.target)} (
           {meetsTarget ? 'meets target' : 'misses target'})
         </div>
-        <div data-testid="dissonance-user-trust">
-          User-trust SLO <strong>{slo}</strong>:{' '}
-          {SLO_STATUS_LABELS[userTrust.status] ?? userTrust.status}
-          {userTrust.burnRate !== null
-            ? `, burning its budget at ${formatBurnRate(userTrust.burnRate)}`
-            : ', no burn rate yet'}
-        </div>
+        <ul>
+          {entries.map(({ userTrust }) => (
+            <li key={userTrust.slo} data-testid="dissonance-user-trust">
+              User-trust SLO{' '}
+              <strong>{sloNames.get(userTrust.slo) ?? userTrust.slo}</strong>:{' '}
+              {SLO_STATUS_LABELS[userTrust.status] ?? userTrust.status}
+              {userTrust.burnRate !== null
+                ? `, burning its budget at ${formatBurnRate(
+                    userTrust.burnRate,
+                  )}`
+                : ', no burn rate yet'}
+            </li>
+          ))}
+        </ul>
       </Typography>
     </WarningPanel>
   );
 }
 
 /**
- * Where monitoring and users disagree: a warning per disagreement with both
- * numbers, or a short note that they agree.
+ * Where monitoring and users disagree, with both numbers, or a short note
+ * that they agree.
  */
 export function DissonancePanel(props: {
   dissonance: PerceptionDissonance[];
@@ -63,6 +82,14 @@ export function DissonancePanel(props: {
 }) {
   const { dissonance, slos } = props;
   const sloNames = new Map(slos.map(s => [s.name, s.displayName ?? s.name]));
+  const byKind = new Map<
+    PerceptionDissonance['kind'],
+    PerceptionDissonance[]
+  >();
+  for (const d of dissonance) {
+    byKind.set(d.kind, [...(byKind.get(d.kind) ?? []), d]);
+  }
+  const groups = [...byKind.entries()];
   return (
     <InfoCard
       title="Perception dissonance"
@@ -77,12 +104,13 @@ export function DissonancePanel(props: {
           </Typography>
         </Box>
       ) : (
-        dissonance.map((d, index) => (
-          <Box
-            key={`${d.kind}-${d.technical.sli}-${d.userTrust.slo}-${index}`}
-            mb={index < dissonance.length - 1 ? 1 : 0}
-          >
-            <DissonanceEntry dissonance={d} sloNames={sloNames} />
+        groups.map(([kind, entries], index) => (
+          <Box key={kind} mb={index < groups.length - 1 ? 1 : 0}>
+            <DissonanceGroup
+              kind={kind}
+              entries={entries}
+              sloNames={sloNames}
+            />
           </Box>
         ))
       )}

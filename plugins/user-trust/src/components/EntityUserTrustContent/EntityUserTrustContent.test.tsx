@@ -156,7 +156,7 @@ describe('EntityUserTrustContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows each perception dissonance with both numbers', async () => {
+  it('shows perception dissonance with both numbers, one panel per kind', async () => {
     await renderContent(
       api({
         getEntityTrust: jest.fn().mockResolvedValue(
@@ -177,13 +177,24 @@ describe('EntityUserTrustContent', () => {
                 message:
                   'Availability meets its target while escalations burn the budget.',
               },
+              {
+                kind: 'technical-green-users-burning',
+                technical: {
+                  sli: 'checkout-availability',
+                  attainment: 0.9995,
+                  target: 0.999,
+                },
+                userTrust: { slo: 'csat', status: 'at-risk', burnRate: 1.5 },
+                message: 'Availability meets its target while CSAT burns.',
+              },
             ],
           }),
         ),
       }),
     );
 
-    const alert = await screen.findByRole('alert');
+    const [alert, ...others] = await screen.findAllByRole('alert');
+    expect(others).toHaveLength(0);
     expect(
       within(alert).getByText(
         'Warning: Monitoring is green, but users are burning the budget',
@@ -191,17 +202,19 @@ describe('EntityUserTrustContent', () => {
     ).toBeInTheDocument();
     expect(
       within(alert).getByText(
-        'Availability meets its target while escalations burn the budget.',
+        'Monitoring meets its target while 2 user-trust SLOs burn the budget users give this service.',
       ),
     ).toBeInTheDocument();
     expect(within(alert).getByTestId('dissonance-technical')).toHaveTextContent(
       'Technical SLI checkout-availability: 99.95% against a target of 99.9% (meets target)',
     );
-    expect(
-      within(alert).getByTestId('dissonance-user-trust'),
-    ).toHaveTextContent(
+    const [escalations, csat] = within(alert).getAllByTestId(
+      'dissonance-user-trust',
+    );
+    expect(escalations).toHaveTextContent(
       'User-trust SLO Cases resolved without escalation: breached, burning its budget at 2.4\u00d7',
     );
+    expect(csat).toHaveTextContent('at risk, burning its budget at 1.5\u00d7');
     expect(
       screen.queryByText('Monitoring and users agree'),
     ).not.toBeInTheDocument();
