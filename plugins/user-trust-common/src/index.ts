@@ -8,3 +8,4 @@ export * from './signals';
 export * from './permissions';
 export * from './labels';
 export * from './slo';
+export * from './fieldRoles';

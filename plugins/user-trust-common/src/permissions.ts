@@ -25,6 +25,21 @@ export const userTrustSloUpdatePermission = createPermission({
 });
 
 /**
+ * Allows registering, changing and removing the field-role holders (TAM,
+ * CSM, DevRel, support) of a catalog entity, one by one or by bulk import.
+ * A resource permission on catalog entities, so that a policy can allow a
+ * platform team everything and an entity's owners their own entities.
+ * Reading field roles needs only a signed-in user.
+ *
+ * @public
+ */
+export const userTrustFieldRoleManagePermission = createPermission({
+  name: 'user-trust.field-role.manage',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission of the User Trust plugin.
  *
  * @public
@@ -32,4 +47,5 @@ export const userTrustSloUpdatePermission = createPermission({
 export const userTrustPermissions = [
   userTrustSignalCreatePermission,
   userTrustSloUpdatePermission,
+  userTrustFieldRoleManagePermission,
 ];
