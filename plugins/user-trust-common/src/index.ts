@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './labels';
 export * from './slo';
 export * from './fieldRoles';
+export * from './fieldRoleCatalog';
