@@ -1,6 +1,7 @@
 /*
- * The example portal's backend: the catalog, guest sign-in, permissions and
- * the User Trust plugin with its development-only demo signal history.
+ * The example portal's backend: the catalog (with the User Trust field-role
+ * relations), guest sign-in, permissions and the User Trust plugin with its
+ * development-only demo signal history.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -14,11 +15,13 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Field-role holders (TAM, CSM, ...) as relations: userTrustHasTam/userTrustTamOf.
+backend.add(import('@user-trust/plugin-catalog-backend-module-user-trust'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Allows everything except managing field roles: the platform team
+// everywhere, an entity's owners on their own entities (permissionPolicy.ts).
+backend.add(import('./permissionPolicy'));
 
 backend.add(import('@user-trust/plugin-user-trust-backend'));
 // Fills 90 days of demo signals when `userTrust.demoData.enabled` is true
