@@ -38,6 +38,37 @@ export interface Config {
       /** Seconds an evaluation may be served from cache. Default 30, at most 60. */
       cacheSeconds?: number;
     };
+    /**
+     * Field role types (TAM, CSM, DevRel, support lead, ...) whose holders
+     * can be registered per catalog entity. When absent: tam, csm, devrel
+     * and support, with tam and csm required for tier-1 services and
+     * websites, and support for every service and website.
+     */
+    fieldRoles?: Array<{
+      /**
+       * Lower-case id, e.g. `tam`: letters, digits and dashes, starting
+       * with a letter. Names the annotation `user-trust.io/field-role-<id>`.
+       */
+      id: string;
+      /** Shown to users, e.g. `Technical Account Manager`. */
+      title: string;
+      description?: string;
+      /**
+       * Entities that must have a holder of this role: an entity matching
+       * any item (all conditions of the item) without a holder is a blind
+       * spot. Values are compared case-insensitively. Default: none.
+       */
+      requiredFor?: Array<{
+        /** Entity kinds, e.g. `component`. */
+        kind?: string | string[];
+        /** Values of `spec.type`. */
+        type?: string | string[];
+        /** Values of `spec.lifecycle`. */
+        lifecycle?: string | string[];
+        /** Values of the tier label (`userTrust.slos.tierLabel`). */
+        tier?: string | string[];
+      }>;
+    }>;
     dissonance?: {
       /** Target of the technical SLI from `sli_report` signals. Default 0.999. */
       technicalTarget?: number;

@@ -16,6 +16,9 @@ import { RollupStore } from './database/RollupStore';
 import { EntitySloStore } from './database/EntitySloStore';
 import { EvaluationService } from './slo/EvaluationService';
 import { SloResolver } from './slo/SloResolver';
+import { FieldRoleStore } from './database/FieldRoleStore';
+import { FieldRoleService } from './fieldRoles/FieldRoleService';
+import { FieldRoleTypes } from './fieldRoles/FieldRoleTypes';
 
 /**
  * User Trust backend plugin: signal ingestion and per-entity summaries.
@@ -36,6 +39,7 @@ export const userTrustPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         database: coreServices.database,
         permissions: coreServices.permissions,
@@ -47,6 +51,7 @@ export const userTrustPlugin = createBackendPlugin({
       async init({
         httpRouter,
         httpAuth,
+        auth,
         logger,
         database,
         permissions,
@@ -73,6 +78,13 @@ export const userTrustPlugin = createBackendPlugin({
           }),
         });
         await evaluations.start();
+        const fieldRoles = new FieldRoleService(
+          FieldRoleTypes.fromConfig(config),
+          new FieldRoleStore(db),
+          rollups,
+          catalog,
+        );
+        await fieldRoles.start();
         const ingestor = new SignalIngestor(store, entityRefs =>
           evaluations.invalidate(entityRefs),
         );
@@ -87,6 +99,8 @@ export const userTrustPlugin = createBackendPlugin({
             ingestor,
             sloStore,
             evaluations,
+            auth,
+            fieldRoles,
           }),
         );
 

@@ -261,6 +261,39 @@ export class RollupStore {
   }
 
   /**
+   * Signal counts of the given queries since `fromDay` (inclusive), summed
+   * per entity, for many entities at once: entity ref, then query hash.
+   * Reads the rollups by their primary key, a few hundred entities a query.
+   */
+  async totalsByEntity(
+    entityRefs: string[],
+    hashes: string[],
+    fromDay: string,
+  ): Promise<Map<string, Map<string, number>>> {
+    const totals = new Map<string, Map<string, number>>();
+    const refs = [...new Set(entityRefs)];
+    for (let i = 0; i < refs.length; i += WRITE_CHUNK) {
+      const rows: Array<{
+        entity_ref: string;
+        query_hash: string;
+        total: number | string;
+      }> = await this.db(ROLLUPS)
+        .select('entity_ref', 'query_hash')
+        .sum({ total: 'signal_count' })
+        .whereIn('entity_ref', refs.slice(i, i + WRITE_CHUNK))
+        .whereIn('query_hash', hashes)
+        .where('day', '>=', fromDay)
+        .groupBy('entity_ref', 'query_hash');
+      for (const row of rows) {
+        const byHash = totals.get(row.entity_ref) ?? new Map<string, number>();
+        byHash.set(row.query_hash, Number(row.total));
+        totals.set(row.entity_ref, byHash);
+      }
+    }
+    return totals;
+  }
+
+  /**
    * Daily counts and value sums of the given queries for one entity, from
    * `fromDay` (inclusive), keyed by query hash then day.
    */

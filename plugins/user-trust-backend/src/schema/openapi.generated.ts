@@ -484,6 +484,476 @@ export const spec = {
         },
       },
     },
+    '/field-roles/types': {
+      get: {
+        operationId: 'GetFieldRoleTypes',
+        summary:
+          'The configured field role types and which entities require them.',
+        description:
+          'From `userTrust.fieldRoles`, or the defaults tam, csm, devrel and\nsupport. Open to every signed-in user.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The role types, in configuration order.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['roles'],
+                  properties: {
+                    roles: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/FieldRoleType',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/field-roles': {
+      get: {
+        operationId: 'GetEntityFieldRoles',
+        summary:
+          'The field-role holders of an entity and its missing required roles.',
+        description:
+          "Effective assignments: per role, the holders registered through the\nAPI (`source: registry`) or, when the registry has none for that\nrole, those seeded by the entity's annotation\n`user-trust.io/field-role-<role>` (`source: catalog`, read-only).\nOpen to every signed-in user who may see the entity; 404 otherwise.\n",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The field roles of the entity.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityFieldRoles',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/field-roles/{role}': {
+      put: {
+        operationId: 'PutEntityFieldRole',
+        summary: 'Replace the registry holders of one role of the entity.',
+        description:
+          "The given holders (Users or Groups that exist in the catalog) become\nthe role's registry holders; others are removed. Accounts and note\nare what is given; a holder that stays keeps its `since` unless one\nis given, a new one gets the given `since` or now. Registry holders\noverride the annotation seeds of the role; an empty list removes\nthem all (the seeds show again). Written in one transaction with an\naudit entry (action `set`); a PUT that changes nothing writes no\naudit entry. Needs `user-trust.field-role.manage` on the entity\n(403). Unknown role or holder: 400 naming it.\n",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/role',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PutFieldRoleRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The field roles of the entity after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityFieldRoles',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/field-roles/{role}/{holderRef}': {
+      delete: {
+        operationId: 'DeleteEntityFieldRoleHolder',
+        summary: 'Remove one registry holder of one role of the entity.',
+        description:
+          "`holderRef` is the URL-encoded ref of the User or Group, e.g.\n`user%3Adefault%2Frachel.kim`. 404 when it is not registered for the\nrole; 400 when it is only seeded by the entity's annotation (edit\nthe annotation, or override the role with PUT). Writes an audit\nentry (action `remove`). Needs `user-trust.field-role.manage` on\nthe entity.\n",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/role',
+          },
+          {
+            name: 'holderRef',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/field-roles/assignments': {
+      get: {
+        operationId: 'ListFieldRoleAssignments',
+        summary: 'Registry assignments across entities, paged.',
+        description:
+          'Only assignments registered through the API (not annotation seeds),\nby entity, role and holder, of entities the caller may see; service\nprincipals (a catalog processor) see all. Filters match exactly,\nafter normalising refs (`jane` is `user:default/jane`).\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'role',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'holderRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description:
+              "A User or Group ref; a group ref matches the group's own assignments.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of assignments.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'totalCount'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/FieldRoleAssignment',
+                      },
+                    },
+                    totalCount: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/field-roles/audit': {
+      get: {
+        operationId: 'ListFieldRoleAudit',
+        summary: 'The audit log of field-role changes, newest first, paged.',
+        description:
+          "Every change to the registry with its actor, action and the role's\nholders before and after, for entities the caller may see (service\nprincipals see all).\n",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of audit entries.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'totalCount'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/FieldRoleAuditEntry',
+                      },
+                    },
+                    totalCount: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/field-roles/import': {
+      post: {
+        operationId: 'ImportFieldRoles',
+        summary: 'Add field-role holders in bulk, from JSON rows or CSV.',
+        description:
+          'JSON `{ "rows": [...] }` or `text/csv` with the header\n`entityRef,role,holderRef,accounts,note,since` (columns in any order;\naccounts separated by `;`; RFC 4180 quoting). Rows add holders and\nnever remove others; fields left out (empty CSV cells) keep the\nstored value of an existing holder. Every row is checked: the entity\nexists, the holder exists as a User or Group, the role is known,\n`since` is an ISO date, no row repeats another, and the caller has\n`user-trust.field-role.manage` on the entity. Rows are numbered from\n1: the index + 1 of a JSON row, the data line of a CSV row (header\nnot counted).\n\nWith `dryRun=true` the answer is always 200: `changes` says what\neach valid row would do (create, update, unchanged), `errors` lists\nevery bad row, nothing is written. Otherwise, when any row is bad,\nnothing is written and the answer is 400 whose message lists the\nfirst bad rows (403 when the only problem is missing permission);\nwhen all rows are good they are written in one transaction with one\naudit entry (action `import`) per changed entity role, and the answer\nis 200 with `applied: true`.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'dryRun',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['rows'],
+                properties: {
+                  rows: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 5000,
+                    items: {
+                      $ref: '#/components/schemas/FieldRoleImportRow',
+                    },
+                  },
+                },
+              },
+            },
+            'text/csv': {
+              schema: {
+                type: 'string',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The result of the import or dry run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FieldRoleImportResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/field-roles/coverage': {
+      get: {
+        operationId: 'GetFieldRoleCoverage',
+        summary: 'Blind spots and per-holder portfolios across the catalog.',
+        description:
+          'Blind spots: entities the caller may see that lack a holder of a\nrequired role (registry or annotation seed), weighted by support\ncases and incidents of the last 28 UTC days (today included) read\nfrom the rollups: weight = cases + 5 × incidents + 1, highest first.\nEntities looked at: Components and the kinds named by role\nrequirements, plus entities with registry assignments. Holders:\nper User or Group, the entities and roles they hold. `role` limits\nboth to one role; `holderRef` limits the holders list to one holder.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'role',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'holderRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The coverage.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FieldRoleCoverage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -519,6 +989,37 @@ export const spec = {
         schema: {
           type: 'string',
           minLength: 1,
+        },
+      },
+      role: {
+        name: 'role',
+        in: 'path',
+        required: true,
+        description: 'A field role type id, e.g. `tam`.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'Page size, default 100.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+        },
+      },
+      offset: {
+        name: 'offset',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 0,
         },
       },
     },
@@ -870,6 +1371,391 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+            },
+          },
+        },
+      },
+      FieldRoleRequirement: {
+        type: 'object',
+        description:
+          'Which entities must have a role; all given conditions must hold (lower-case values).',
+        properties: {
+          kind: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          type: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          lifecycle: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          tier: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Values of the tier label (`userTrust.slos.tierLabel`).',
+          },
+        },
+      },
+      FieldRoleType: {
+        type: 'object',
+        required: ['id', 'title', 'requiredFor'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          requiredFor: {
+            type: 'array',
+            description: 'The role is required for entities matching any item.',
+            items: {
+              $ref: '#/components/schemas/FieldRoleRequirement',
+            },
+          },
+        },
+      },
+      FieldRoleAssignment: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'role',
+          'holderRef',
+          'accounts',
+          'since',
+          'source',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+          },
+          holderRef: {
+            type: 'string',
+            description: 'Full ref of a User or Group.',
+          },
+          accounts: {
+            type: 'array',
+            description:
+              'Customer accounts covered for this entity; empty means all.',
+            items: {
+              type: 'string',
+            },
+          },
+          note: {
+            type: 'string',
+          },
+          since: {
+            type: 'string',
+            description: 'ISO date or date-time; empty for catalog seeds.',
+          },
+          source: {
+            type: 'string',
+            enum: ['registry', 'catalog'],
+            description:
+              '`catalog`: seeded from an entity annotation, read-only.',
+          },
+          registeredBy: {
+            type: 'string',
+          },
+          registeredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      EntityFieldRoles: {
+        type: 'object',
+        required: ['entityRef', 'roles', 'assignments', 'missingRequired'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          roles: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldRoleType',
+            },
+          },
+          assignments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldRoleAssignment',
+            },
+          },
+          missingRequired: {
+            type: 'array',
+            description: 'Required roles without any holder.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      PutFieldRoleRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['holders'],
+        properties: {
+          holders: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['ref'],
+              properties: {
+                ref: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 255,
+                  description:
+                    'User or Group ref; `jane` means `user:default/jane`.',
+                },
+                accounts: {
+                  type: 'array',
+                  maxItems: 500,
+                  items: {
+                    type: 'string',
+                    maxLength: 255,
+                  },
+                },
+                note: {
+                  type: 'string',
+                  maxLength: 2000,
+                },
+                since: {
+                  type: 'string',
+                  maxLength: 64,
+                  description: 'ISO date or date-time.',
+                },
+              },
+            },
+          },
+        },
+      },
+      FieldRoleAuditEntry: {
+        type: 'object',
+        required: [
+          'id',
+          'at',
+          'actor',
+          'entityRef',
+          'role',
+          'action',
+          'before',
+          'after',
+        ],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actor: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+            enum: ['set', 'remove', 'import'],
+          },
+          before: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldRoleAssignment',
+            },
+          },
+          after: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldRoleAssignment',
+            },
+          },
+        },
+      },
+      FieldRoleImportRow: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'role', 'holderRef'],
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 255,
+          },
+          role: {
+            type: 'string',
+            maxLength: 64,
+          },
+          holderRef: {
+            type: 'string',
+            maxLength: 255,
+          },
+          accounts: {
+            type: 'array',
+            maxItems: 500,
+            items: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          note: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          since: {
+            type: 'string',
+            maxLength: 64,
+          },
+        },
+      },
+      FieldRoleImportResult: {
+        type: 'object',
+        required: ['dryRun', 'applied', 'changes', 'errors'],
+        properties: {
+          dryRun: {
+            type: 'boolean',
+          },
+          applied: {
+            type: 'boolean',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['row', 'entityRef', 'role', 'holderRef', 'change'],
+              properties: {
+                row: {
+                  type: 'integer',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                role: {
+                  type: 'string',
+                },
+                holderRef: {
+                  type: 'string',
+                },
+                change: {
+                  type: 'string',
+                  enum: ['create', 'update', 'unchanged'],
+                },
+              },
+            },
+          },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['row', 'message'],
+              properties: {
+                row: {
+                  type: 'integer',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      FieldRoleCoverage: {
+        type: 'object',
+        required: ['blindSpots', 'holders'],
+        properties: {
+          blindSpots: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'entityRef',
+                'missingRoles',
+                'recentSupportCases',
+                'recentIncidents',
+                'weight',
+              ],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                missingRoles: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                recentSupportCases: {
+                  type: 'integer',
+                },
+                recentIncidents: {
+                  type: 'integer',
+                },
+                weight: {
+                  type: 'number',
+                },
+              },
+            },
+          },
+          holders: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['holderRef', 'assignments'],
+              properties: {
+                holderRef: {
+                  type: 'string',
+                },
+                assignments: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['entityRef', 'role', 'accounts'],
+                    properties: {
+                      entityRef: {
+                        type: 'string',
+                      },
+                      role: {
+                        type: 'string',
+                      },
+                      accounts: {
+                        type: 'array',
+                        items: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                  },
+                },
+              },
             },
           },
         },

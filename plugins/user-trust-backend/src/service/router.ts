@@ -1,5 +1,6 @@
 import express, { Request } from 'express';
 import {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
@@ -24,6 +25,8 @@ import { SignalIngestor } from './SignalIngestor';
 import { SignalStore } from '../database/SignalStore';
 import { EntitySloStore } from '../database/EntitySloStore';
 import { EvaluationService } from '../slo/EvaluationService';
+import { FieldRoleService } from '../fieldRoles/FieldRoleService';
+import { registerFieldRoleRoutes } from './fieldRoleRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -34,6 +37,9 @@ export interface RouterOptions {
   ingestor: SignalIngestor;
   sloStore: EntitySloStore;
   evaluations: EvaluationService;
+  /** For the field-role registry routes (catalog refreshes after changes). */
+  auth: AuthService;
+  fieldRoles: FieldRoleService;
 }
 
 // A batch of 5,000 signals with attributes is a few megabytes of JSON.
@@ -72,6 +78,7 @@ export async function createRouter(
     middleware: [
       express.json({ limit: MAX_BODY }),
       express.text({ type: SLO_BODY_TYPES, limit: '1mb' }),
+      express.text({ type: 'text/csv', limit: '5mb' }),
     ],
   });
 
@@ -218,6 +225,12 @@ export async function createRouter(
       slos,
       errors,
     } as any);
+  });
+
+  registerFieldRoleRoutes(router, {
+    ...options,
+    authorize,
+    visibleEntity,
   });
 
   return router;

@@ -18,6 +18,13 @@ const LOCATION_ANNOTATION = 'backstage.io/managed-by-location';
 const DEFAULT_TIER_LABEL = 'brightcart.example/tier';
 const FILE_CACHE_MS = 5 * 60 * 1000;
 
+/** The entity label holding the tier (`userTrust.slos.tierLabel`). */
+export function tierLabelFromConfig(config: Config): string {
+  return (
+    config.getOptionalString('userTrust.slos.tierLabel') ?? DEFAULT_TIER_LABEL
+  );
+}
+
 type Filter = {
   kind?: string[];
   type?: string[];
@@ -103,8 +110,7 @@ export class SloResolver {
         ];
     return new SloResolver(
       rules,
-      config.getOptionalString('userTrust.slos.tierLabel') ??
-        DEFAULT_TIER_LABEL,
+      tierLabelFromConfig(config),
       deps.store,
       deps.urlReader,
       deps.logger,

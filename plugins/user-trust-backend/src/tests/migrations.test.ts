@@ -16,6 +16,20 @@ const migrationFiles = fs
  */
 const TABLES_AFTER: Record<string, string[]> = {
   '20261127000000_signals.js': ['user_trust_signals'],
+  '20261127010000_rollups.js': [
+    'user_trust_entity_slos',
+    'user_trust_rollup_queries',
+    'user_trust_rollups',
+    'user_trust_signals',
+  ],
+  '20261127020000_field_roles.js': [
+    'user_trust_entity_slos',
+    'user_trust_field_role_audit',
+    'user_trust_field_roles',
+    'user_trust_rollup_queries',
+    'user_trust_rollups',
+    'user_trust_signals',
+  ],
 };
 
 const ALL_TABLES = [...new Set(Object.values(TABLES_AFTER).flat())].sort();
@@ -94,6 +108,49 @@ describe('migrations', () => {
       expect(stored).toHaveLength(2);
       expect(stored[0].created_at).toBeTruthy();
       expect(stored[0].updated_at).toBeTruthy();
+
+      // A field-role holder is unique per entity and role; the audit log
+      // numbers its entries.
+      const assignment = {
+        entity_ref: 'component:default/checkout-api',
+        role: 'tam',
+        holder_ref: 'user:default/rachel.kim',
+        accounts: '[]',
+        since: '2026-01-01',
+        registered_by: 'user:default/platform-person',
+      };
+      await knex('user_trust_field_roles').insert(assignment);
+      const again = await knex('user_trust_field_roles')
+        .insert({ ...assignment, note: 'again' })
+        .then(
+          () => 'inserted',
+          (e: Error) => e.message,
+        );
+      expect(again).toMatch(/UNIQUE constraint failed|duplicate key value/);
+      await knex('user_trust_field_roles').insert({
+        ...assignment,
+        holder_ref: 'group:default/customer-success',
+      });
+      const [registered] = await knex('user_trust_field_roles').select(
+        'registered_at',
+      );
+      expect(registered.registered_at).toBeTruthy();
+      for (const action of ['set', 'import']) {
+        await knex('user_trust_field_role_audit').insert({
+          actor: 'user:default/platform-person',
+          entity_ref: assignment.entity_ref,
+          role: 'tam',
+          action,
+          before: '[]',
+          after: '[]',
+        });
+      }
+      const audit = await knex('user_trust_field_role_audit')
+        .select('id', 'at', 'action')
+        .orderBy('id');
+      expect(audit.map(a => a.action)).toEqual(['set', 'import']);
+      expect(Number(audit[1].id)).toBeGreaterThan(Number(audit[0].id));
+      expect(audit[0].at).toBeTruthy();
 
       for (let index = migrationFiles.length - 1; index >= 0; index--) {
         await migrateDownOnce(knex);
