@@ -13,12 +13,25 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis } from '@backstage/test-utils';
 import { userTrustApiRef } from './api';
 import userTrustPlugin, {
+  entityFieldRolePortfolioCard,
+  entityFieldRolesCard,
   entityUserTrustCard,
   entityUserTrustContent,
+  fieldRolesPage,
 } from './alpha';
-import { trust } from './testing/fixtures';
+import {
+  coverage,
+  entityFieldRoles,
+  fieldRoleTypes,
+  people,
+  trust,
+} from './testing/fixtures';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -134,5 +147,136 @@ describe('entityUserTrustContent (new frontend system)', () => {
       { kind: 'Component', namespace: 'default', name: 'cart-service' },
       { kinds: undefined, limit: 20, offset: 0 },
     );
+  }, 20_000);
+});
+
+describe('entityFieldRolesCard (new frontend system)', () => {
+  it('is an info card of components, APIs, systems and resources', () => {
+    const tester = createExtensionTester(entityFieldRolesCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(component)).toBe(true);
+    expect(filter({ ...component, kind: 'API' })).toBe(true);
+    expect(filter({ ...component, kind: 'System' })).toBe(true);
+    expect(filter({ ...component, kind: 'Resource' })).toBe(true);
+    expect(filter({ ...component, kind: 'User' })).toBe(false);
+    expect(filter({ ...component, kind: 'Domain' })).toBe(false);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+  });
+
+  it('renders the holders from the API', async () => {
+    const apis = [
+      [
+        userTrustApiRef,
+        {
+          getEntityFieldRoles: jest.fn().mockResolvedValue(
+            entityFieldRoles({
+              entityRef: 'component:default/cart-service',
+            }),
+          ),
+        },
+      ],
+      [catalogApiRef, catalogApiMock({ entities: people })],
+      [permissionApiRef, mockApis.permission()],
+    ] as const;
+    const tester = createExtensionTester(entityFieldRolesCard, {
+      apis,
+    });
+    renderInTestApp(
+      <EntityProvider entity={component}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        apis,
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Rachel Kim' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('field-role-csm')).toHaveTextContent(
+      'No CSM — required for tier-1 services',
+    );
+  });
+});
+
+describe('entityFieldRolePortfolioCard (new frontend system)', () => {
+  it('is offered for users and groups', () => {
+    const tester = createExtensionTester(entityFieldRolePortfolioCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(people[0])).toBe(true);
+    expect(filter(people[2])).toBe(true);
+    expect(filter(component)).toBe(false);
+  });
+
+  it('renders what the person covers', async () => {
+    const apis = [
+      [
+        userTrustApiRef,
+        {
+          getFieldRoleTypes: jest
+            .fn()
+            .mockResolvedValue({ roles: fieldRoleTypes }),
+          listFieldRoleAssignments: jest.fn().mockResolvedValue({
+            items: [],
+            totalCount: 0,
+          }),
+        },
+      ],
+      [catalogApiRef, catalogApiMock({ entities: people })],
+    ] as const;
+    const tester = createExtensionTester(entityFieldRolePortfolioCard, {
+      apis,
+    });
+    renderInTestApp(
+      <EntityProvider entity={people[1]}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis },
+    );
+    expect(await screen.findByText('No field roles')).toBeInTheDocument();
+  });
+});
+
+describe('fieldRolesPage (new frontend system)', () => {
+  it('is the "Field roles" page at /user-trust/field-roles, with a nav item', () => {
+    const tester = createExtensionTester(fieldRolesPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/user-trust/field-roles',
+    );
+    expect(tester.get(coreExtensionData.title)).toBe('Field roles');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      userTrustPlugin.routes.fieldRoles,
+    );
+  });
+
+  it('renders the blind spots', async () => {
+    const apis = [
+      [
+        userTrustApiRef,
+        {
+          getFieldRoleTypes: jest
+            .fn()
+            .mockResolvedValue({ roles: fieldRoleTypes }),
+          getFieldRoleCoverage: jest.fn().mockResolvedValue(coverage()),
+        },
+      ],
+      [catalogApiRef, catalogApiMock({ entities: people })],
+      [permissionApiRef, mockApis.permission()],
+    ] as const;
+    renderInTestApp(createExtensionTester(fieldRolesPage).reactElement(), {
+      apis,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: /checkout-api/ },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Field roles' }),
+    ).toBeInTheDocument();
   }, 20_000);
 });

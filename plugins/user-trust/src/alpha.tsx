@@ -10,16 +10,24 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import HowToRegOutlined from '@material-ui/icons/HowToRegOutlined';
 import { userTrustApiRef, UserTrustClient } from './api';
-import { rootRouteRef as legacyRootRouteRef } from './routes';
+import {
+  fieldRolesRouteRef as legacyFieldRolesRouteRef,
+  rootRouteRef as legacyRootRouteRef,
+} from './routes';
 
 /** The entity tab, shared with the legacy plugin so both resolve alike. */
 const rootRouteRef = convertLegacyRouteRef(legacyRootRouteRef);
+
+/** The field-roles page, shared with the legacy plugin. */
+const fieldRolesRouteRef = convertLegacyRouteRef(legacyFieldRolesRouteRef);
 
 const userTrustApi = ApiBlueprint.make({
   params: defineParams =>
@@ -68,10 +76,73 @@ export const entityUserTrustContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The field-role holders (TAM, CSM, DevRel, support lead) of components,
+ * APIs, systems and resources, next to the owner in the info column. Those
+ * allowed to manage field roles of the entity can edit them here.
+ *
+ * @alpha
+ */
+export const entityFieldRolesCard = EntityCardBlueprint.make({
+  name: 'field-roles',
+  params: {
+    type: 'info',
+    filter: { kind: { $in: ['component', 'api', 'system', 'resource'] } },
+    loader: () =>
+      import('./components/EntityFieldRolesCard').then(m => (
+        <m.EntityFieldRolesCard />
+      )),
+  },
+});
+
+/**
+ * On user and group pages: what the person or team covers as TAM, CSM,
+ * DevRel or support lead.
+ *
+ * @alpha
+ */
+export const entityFieldRolePortfolioCard = EntityCardBlueprint.make({
+  name: 'field-role-portfolio',
+  params: {
+    filter: { kind: { $in: ['user', 'group'] } },
+    loader: () =>
+      import('./components/FieldRolePortfolioCard').then(m => (
+        <m.FieldRolePortfolioCard />
+      )),
+  },
+});
+
+/**
+ * The "Field roles" page at `/user-trust/field-roles`, with its nav item
+ * (nav items come from pages with a title and an icon). The page brings its
+ * own Backstage header and tabs, so the plugin header is turned off.
+ *
+ * @alpha
+ */
+export const fieldRolesPage = PageBlueprint.make({
+  name: 'field-roles',
+  params: {
+    path: '/user-trust/field-roles',
+    title: 'Field roles',
+    icon: <HowToRegOutlined />,
+    routeRef: fieldRolesRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./components/FieldRolesPage').then(m => <m.FieldRolesPage />),
+  },
+});
+
 /** @alpha */
 export default createFrontendPlugin({
   pluginId: 'user-trust',
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef },
-  extensions: [userTrustApi, entityUserTrustCard, entityUserTrustContent],
+  routes: { root: rootRouteRef, fieldRoles: fieldRolesRouteRef },
+  extensions: [
+    userTrustApi,
+    entityUserTrustCard,
+    entityUserTrustContent,
+    entityFieldRolesCard,
+    entityFieldRolePortfolioCard,
+    fieldRolesPage,
+  ],
 });

@@ -8,5 +8,8 @@ export {
   userTrustPlugin,
   EntityUserTrustCard,
   EntityUserTrustContent,
+  EntityFieldRolesCard,
+  EntityFieldRolePortfolioCard,
+  FieldRolesPage,
 } from './plugin';
 export * from './api';

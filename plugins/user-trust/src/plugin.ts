@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { userTrustApiRef, UserTrustClient } from './api';
-import { rootRouteRef } from './routes';
+import { fieldRolesRouteRef, rootRouteRef } from './routes';
 
 /**
  * The User Trust frontend plugin, for apps on the legacy frontend system.
@@ -27,6 +27,7 @@ export const userTrustPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    fieldRoles: fieldRolesRouteRef,
   },
 });
 
@@ -64,5 +65,59 @@ export const EntityUserTrustContent = userTrustPlugin.provide(
         m => m.EntityUserTrustContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Entity card with the field-role holders of the entity — TAM, CSM, DevRel,
+ * support lead — and the required roles nobody holds. Place it next to the
+ * owner, e.g. on component, API, system and resource overview pages. Users
+ * allowed `user-trust.field-role.manage` on the entity can edit here.
+ *
+ * @public
+ */
+export const EntityFieldRolesCard = userTrustPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFieldRolesCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityFieldRolesCard').then(
+          m => m.EntityFieldRolesCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity card for User and Group pages: which entities the person or team
+ * covers as TAM, CSM, DevRel or support lead, grouped by role.
+ *
+ * @public
+ */
+export const EntityFieldRolePortfolioCard = userTrustPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFieldRolePortfolioCard',
+    component: {
+      lazy: () =>
+        import('./components/FieldRolePortfolioCard').then(
+          m => m.FieldRolePortfolioCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Field roles" page for platform teams: blind spots, assignments,
+ * portfolios, bulk import and the audit log. Mount it in the app's routes,
+ * e.g. `<Route path="/user-trust/field-roles" element={<FieldRolesPage />} />`.
+ *
+ * @public
+ */
+export const FieldRolesPage = userTrustPlugin.provide(
+  createRoutableExtension({
+    name: 'FieldRolesPage',
+    component: () =>
+      import('./components/FieldRolesPage').then(m => m.FieldRolesPage),
+    mountPoint: fieldRolesRouteRef,
   }),
 );

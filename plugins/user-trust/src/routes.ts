@@ -6,3 +6,14 @@ import { createRouteRef } from '@backstage/core-plugin-api';
  * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'user-trust' });
+
+/**
+ * The "Field roles" page for platform teams: blind spots, assignments,
+ * portfolios, bulk import and the audit log. Mount it at
+ * `/user-trust/field-roles`.
+ *
+ * @public
+ */
+export const fieldRolesRouteRef = createRouteRef({
+  id: 'user-trust:field-roles',
+});

@@ -1,9 +1,17 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  EntityFieldRoles,
   EntitySignalSummary,
   EntitySlosResponse,
   EntityTrustEvaluation,
+  FieldRoleAssignment,
+  FieldRoleAuditEntry,
+  FieldRoleCoverage,
+  FieldRoleImportResult,
+  FieldRoleImportRow,
+  FieldRoleType,
+  PutFieldRoleRequest,
   SignalKind,
   SignalListResponse,
 } from '@user-trust/plugin-user-trust-common';
@@ -27,6 +35,80 @@ export type ListEntitySignalsOptions = {
 };
 
 /**
+ * Answer of `GET /field-roles/types`: the configured role types.
+ *
+ * @public
+ */
+export type FieldRoleTypesResponse = {
+  roles: FieldRoleType[];
+};
+
+/**
+ * Options of {@link UserTrustApi.listFieldRoleAssignments}; all filters are
+ * exact and combine with AND.
+ *
+ * @public
+ */
+export type ListFieldRoleAssignmentsOptions = {
+  /** Full entity ref, e.g. `component:default/checkout-api`. */
+  entityRef?: string;
+  /** Role id, e.g. `tam`. */
+  role?: string;
+  /** Full ref of the holder, e.g. `user:default/rachel.kim`. */
+  holderRef?: string;
+  /** Page size. */
+  limit?: number;
+  /** Number of assignments to skip, for paging. */
+  offset?: number;
+};
+
+/**
+ * One page of registry assignments.
+ *
+ * @public
+ */
+export type FieldRoleAssignmentList = {
+  items: FieldRoleAssignment[];
+  totalCount: number;
+};
+
+/**
+ * Options of {@link UserTrustApi.listFieldRoleAudit}.
+ *
+ * @public
+ */
+export type ListFieldRoleAuditOptions = {
+  /** Only changes of this entity (full entity ref). */
+  entityRef?: string;
+  /** Page size. */
+  limit?: number;
+  /** Number of entries to skip, for paging. */
+  offset?: number;
+};
+
+/**
+ * One page of the field-role audit log, newest first.
+ *
+ * @public
+ */
+export type FieldRoleAuditList = {
+  items: FieldRoleAuditEntry[];
+  totalCount: number;
+};
+
+/**
+ * Options of {@link UserTrustApi.getFieldRoleCoverage}.
+ *
+ * @public
+ */
+export type FieldRoleCoverageOptions = {
+  /** Only blind spots missing this role, and portfolios of this role. */
+  role?: string;
+  /** Only the portfolio of this holder (full ref). */
+  holderRef?: string;
+};
+
+/**
  * Client of the User Trust backend.
  *
  * @public
@@ -46,6 +128,57 @@ export interface UserTrustApi {
     entity: CompoundEntityRef,
     options?: ListEntitySignalsOptions,
   ): Promise<SignalListResponse>;
+
+  /** The configured field-role types (TAM, CSM, DevRel, ...). */
+  getFieldRoleTypes(): Promise<FieldRoleTypesResponse>;
+
+  /**
+   * The effective field-role holders of an entity (registry over catalog
+   * annotations) and the required roles it lacks.
+   */
+  getEntityFieldRoles(entity: CompoundEntityRef): Promise<EntityFieldRoles>;
+
+  /**
+   * Replaces the registry holders of one role of an entity. Needs the
+   * field-role manage permission on the entity.
+   */
+  setEntityFieldRole(
+    entity: CompoundEntityRef,
+    role: string,
+    request: PutFieldRoleRequest,
+  ): Promise<EntityFieldRoles>;
+
+  /** Removes one registry holder of a role of an entity. */
+  removeEntityFieldRoleHolder(
+    entity: CompoundEntityRef,
+    role: string,
+    holderRef: string,
+  ): Promise<void>;
+
+  /** Registry assignments, filtered and paged on the server. */
+  listFieldRoleAssignments(
+    options?: ListFieldRoleAssignmentsOptions,
+  ): Promise<FieldRoleAssignmentList>;
+
+  /** The audit log of field-role changes, newest first. */
+  listFieldRoleAudit(
+    options?: ListFieldRoleAuditOptions,
+  ): Promise<FieldRoleAuditList>;
+
+  /**
+   * Imports assignments in bulk. With `dryRun` nothing is written and the
+   * answer lists what would change; without, all rows are written or, when
+   * any row has an error, none.
+   */
+  importFieldRoles(
+    rows: FieldRoleImportRow[],
+    options: { dryRun: boolean },
+  ): Promise<FieldRoleImportResult>;
+
+  /** Blind spots (entities lacking required roles) and holder portfolios. */
+  getFieldRoleCoverage(
+    options?: FieldRoleCoverageOptions,
+  ): Promise<FieldRoleCoverage>;
 }
 
 /** @public */

@@ -97,4 +97,157 @@ describe('UserTrustClient', () => {
       body: { error: { message: 'No such entity' } },
     });
   });
+  describe('field roles', () => {
+    const root = 'http://localhost:7007/api/user-trust';
+
+    it('gets the role types', async () => {
+      const { client, fetch } = setup({ roles: [] });
+      await expect(client.getFieldRoleTypes()).resolves.toEqual({ roles: [] });
+      expect(fetch).toHaveBeenCalledWith(`${root}/field-roles/types`);
+    });
+
+    it("gets an entity's field roles, URL-encoding every part", async () => {
+      const { client, fetch } = setup({ assignments: [] });
+      await client.getEntityFieldRoles(odd);
+      expect(fetch).toHaveBeenCalledWith(
+        `${base}/component/team%20a/checkout%2Fapi%3Fx/field-roles`,
+      );
+    });
+
+    it('replaces the holders of a role with PUT and a JSON body', async () => {
+      const { client, fetch } = setup({ entityRef: 'x', assignments: [] });
+      const body = {
+        holders: [
+          { ref: 'user:default/rachel.kim', accounts: ['Acme'], note: 'EU' },
+        ],
+      };
+      await expect(
+        client.setEntityFieldRole(odd, 'tam/x', body),
+      ).resolves.toEqual({ entityRef: 'x', assignments: [] });
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(
+        `${base}/component/team%20a/checkout%2Fapi%3Fx/field-roles/tam%2Fx`,
+      );
+      expect(init.method).toBe('PUT');
+      expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+      expect(JSON.parse(init.body)).toEqual(body);
+    });
+
+    it('removes a holder with DELETE and an encoded holder ref, accepting 204', async () => {
+      const fetch = jest
+        .fn()
+        .mockResolvedValue(new Response(null, { status: 204 }));
+      const client = new UserTrustClient({
+        discoveryApi: { getBaseUrl: jest.fn().mockResolvedValue(root) },
+        fetchApi: { fetch },
+      });
+      await expect(
+        client.removeEntityFieldRoleHolder(
+          { kind: 'Component', namespace: 'default', name: 'cart' },
+          'tam',
+          'user:default/rachel.kim',
+        ),
+      ).resolves.toBeUndefined();
+      expect(fetch).toHaveBeenCalledWith(
+        `${base}/component/default/cart/field-roles/tam/user%3Adefault%2Frachel.kim`,
+        { method: 'DELETE' },
+      );
+    });
+
+    it('lists assignments with filters and paging', async () => {
+      const { client, fetch } = setup({ items: [], totalCount: 0 });
+      await client.listFieldRoleAssignments({
+        entityRef: 'component:default/cart',
+        role: 'tam',
+        holderRef: 'user:default/rachel.kim',
+        limit: 25,
+        offset: 50,
+      });
+      const url = new URL(fetch.mock.calls[0][0]);
+      expect(url.pathname).toBe('/api/user-trust/field-roles/assignments');
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        entityRef: 'component:default/cart',
+        role: 'tam',
+        holderRef: 'user:default/rachel.kim',
+        limit: '25',
+        offset: '50',
+      });
+
+      await client.listFieldRoleAssignments();
+      expect(fetch.mock.calls[1][0]).toBe(`${root}/field-roles/assignments`);
+    });
+
+    it('lists the audit log of an entity', async () => {
+      const { client, fetch } = setup({ items: [], totalCount: 0 });
+      await client.listFieldRoleAudit({
+        entityRef: 'component:default/cart',
+        limit: 20,
+        offset: 0,
+      });
+      expect(fetch).toHaveBeenCalledWith(
+        `${root}/field-roles/audit?entityRef=component%3Adefault%2Fcart&limit=20&offset=0`,
+      );
+    });
+
+    it('imports rows as a dry run or for real', async () => {
+      const result = { dryRun: true, applied: false, changes: [], errors: [] };
+      const { client, fetch } = setup(result);
+      const rows = [
+        {
+          entityRef: 'component:default/cart',
+          role: 'tam',
+          holderRef: 'user:default/rachel.kim',
+        },
+      ];
+      await expect(
+        client.importFieldRoles(rows, { dryRun: true }),
+      ).resolves.toEqual(result);
+      await client.importFieldRoles(rows, { dryRun: false });
+      expect(fetch.mock.calls[0][0]).toBe(
+        `${root}/field-roles/import?dryRun=true`,
+      );
+      expect(fetch.mock.calls[1][0]).toBe(
+        `${root}/field-roles/import?dryRun=false`,
+      );
+      expect(fetch.mock.calls[1][1].method).toBe('POST');
+      expect(JSON.parse(fetch.mock.calls[1][1].body)).toEqual({ rows });
+    });
+
+    it('gets the coverage, optionally for a role and a holder', async () => {
+      const { client, fetch } = setup({ blindSpots: [], holders: [] });
+      await client.getFieldRoleCoverage();
+      await client.getFieldRoleCoverage({
+        role: 'tam',
+        holderRef: 'group:default/csm',
+      });
+      expect(fetch.mock.calls[0][0]).toBe(`${root}/field-roles/coverage`);
+      expect(fetch.mock.calls[1][0]).toBe(
+        `${root}/field-roles/coverage?role=tam&holderRef=group%3Adefault%2Fcsm`,
+      );
+    });
+
+    it('throws the backend error of a rejected change', async () => {
+      const { client } = setup(
+        {
+          error: {
+            name: 'InputError',
+            message: 'holders[0].ref: no such entity user:default/nobody',
+          },
+          response: { statusCode: 400 },
+        },
+        400,
+      );
+      await expect(
+        client.setEntityFieldRole(odd, 'tam', {
+          holders: [{ ref: 'user:default/nobody' }],
+        }),
+      ).rejects.toMatchObject({
+        name: 'ResponseError',
+        statusCode: 400,
+        body: {
+          error: { message: expect.stringContaining('user:default/nobody') },
+        },
+      });
+    });
+  });
 });

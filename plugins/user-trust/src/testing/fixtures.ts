@@ -1,6 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  DEFAULT_FIELD_ROLES,
+  EntityFieldRoles,
+  FieldRoleAssignment,
+  FieldRoleCoverage,
+  FieldRoleType,
   EntitySignalSummary,
   EntityTrustEvaluation,
   SloEvaluation,
@@ -175,4 +180,145 @@ export async function notFound(message: string): Promise<ResponseError> {
       { status: 404, headers: { 'Content-Type': 'application/json' } },
     ) as any,
   );
+}
+
+/** The default role types: TAM, CSM, DevRel and support lead. */
+export const fieldRoleTypes: FieldRoleType[] = DEFAULT_FIELD_ROLES;
+
+/** Users and groups of the catalog that hold field roles. */
+export const people: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'rachel.kim', namespace: 'default' },
+    spec: {
+      profile: {
+        displayName: 'Rachel Kim',
+        email: 'rachel.kim@brightcart.example',
+        picture: 'https://avatars.example/rachel.png',
+      },
+      memberOf: ['customer-success'],
+    },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'sam.support', namespace: 'default' },
+    spec: {
+      profile: {
+        displayName: 'Sam Support',
+        email: 'sam@brightcart.example',
+      },
+      memberOf: [],
+    },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: {
+      name: 'customer-success',
+      namespace: 'default',
+      title: 'Customer Success',
+    },
+    spec: { type: 'team', children: [] },
+  },
+];
+
+export function assignment(
+  overrides: Partial<FieldRoleAssignment> = {},
+): FieldRoleAssignment {
+  return {
+    entityRef: 'component:default/checkout-api',
+    role: 'tam',
+    holderRef: 'user:default/rachel.kim',
+    accounts: ['Acme', 'Globex'],
+    note: 'Covers the EU enterprise accounts',
+    since: '2026-03-01',
+    source: 'registry',
+    registeredBy: 'user:default/pat.platform',
+    registeredAt: '2026-03-01T09:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Checkout API: a registry TAM, a catalog-seeded support group, no CSM. */
+export function entityFieldRoles(
+  overrides: Partial<EntityFieldRoles> = {},
+): EntityFieldRoles {
+  return {
+    entityRef: 'component:default/checkout-api',
+    roles: fieldRoleTypes,
+    assignments: [
+      assignment(),
+      assignment({
+        role: 'support',
+        holderRef: 'group:default/customer-success',
+        accounts: [],
+        note: undefined,
+        since: '',
+        source: 'catalog',
+        registeredBy: undefined,
+        registeredAt: undefined,
+      }),
+    ],
+    missingRequired: ['csm'],
+    ...overrides,
+  };
+}
+
+export function coverage(
+  overrides: Partial<FieldRoleCoverage> = {},
+): FieldRoleCoverage {
+  return {
+    blindSpots: [
+      {
+        entityRef: 'component:default/checkout-api',
+        title: 'Checkout API',
+        missingRoles: ['csm'],
+        recentSupportCases: 17,
+        recentIncidents: 2,
+        weight: 28,
+      },
+      {
+        entityRef: 'component:default/search',
+        missingRoles: ['tam', 'csm', 'support'],
+        recentSupportCases: 3,
+        recentIncidents: 0,
+        weight: 4,
+      },
+    ],
+    holders: [
+      {
+        holderRef: 'user:default/rachel.kim',
+        assignments: [
+          {
+            entityRef: 'component:default/checkout-api',
+            role: 'tam',
+            accounts: ['Acme'],
+          },
+          {
+            entityRef: 'component:default/cart-service',
+            role: 'tam',
+            accounts: [],
+          },
+          {
+            entityRef: 'api:default/payments-api',
+            role: 'devrel',
+            accounts: ['Globex'],
+          },
+        ],
+      },
+      {
+        holderRef: 'group:default/customer-success',
+        assignments: [
+          {
+            entityRef: 'component:default/checkout-api',
+            role: 'support',
+            accounts: [],
+          },
+        ],
+      },
+    ],
+    ...overrides,
+  };
 }

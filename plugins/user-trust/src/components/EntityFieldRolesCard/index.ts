@@ -1,0 +1,1 @@
+export { EntityFieldRolesCard } from './EntityFieldRolesCard';

@@ -1,0 +1,1 @@
+export { FieldRolePortfolioCard } from './FieldRolePortfolioCard';

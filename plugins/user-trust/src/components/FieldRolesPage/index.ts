@@ -1,0 +1,1 @@
+export { FieldRolesPage } from './FieldRolesPage';

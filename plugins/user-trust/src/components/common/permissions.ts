@@ -1,0 +1,52 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { userTrustFieldRoleManagePermission } from '@user-trust/plugin-user-trust-common';
+import useAsync from 'react-use/esm/useAsync';
+
+/**
+ * Whether the signed-in user may manage the field roles of each of the
+ * given entities (full refs). The permission is a resource permission on
+ * catalog entities, so it is asked per entity; the permission client
+ * batches the requests.
+ */
+export async function authorizeFieldRoleManagement(
+  permissionApi: typeof permissionApiRef.T,
+  entityRefs: string[],
+): Promise<Map<string, boolean>> {
+  const unique = Array.from(new Set(entityRefs));
+  const decisions = await Promise.all(
+    unique.map(resourceRef =>
+      permissionApi.authorize({
+        permission: userTrustFieldRoleManagePermission,
+        resourceRef,
+      }),
+    ),
+  );
+  return new Map(
+    unique.map((ref, i) => [
+      ref,
+      decisions[i].result === AuthorizeResult.ALLOW,
+    ]),
+  );
+}
+
+/**
+ * Whether the signed-in user may manage the field roles of an entity. Like
+ * `usePermission` of `@backstage/plugin-permission-react`, but without its
+ * process-wide cache, so that a decision is asked once per mount.
+ */
+export function useCanManageFieldRoles(entityRef: string | undefined): {
+  loading: boolean;
+  allowed: boolean;
+} {
+  const permissionApi = useApi(permissionApiRef);
+  const { value, loading } = useAsync(async () => {
+    if (!entityRef) return false;
+    const decisions = await authorizeFieldRoleManagement(permissionApi, [
+      entityRef,
+    ]);
+    return decisions.get(entityRef) ?? false;
+  }, [permissionApi, entityRef]);
+  return { loading, allowed: value ?? false };
+}
