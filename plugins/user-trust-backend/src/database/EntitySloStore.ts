@@ -27,6 +27,26 @@ export class EntitySloStore {
       : undefined;
   }
 
+  /** Documents of many entities in one query, keyed by entity ref. */
+  async getMany(entityRefs: string[]): Promise<Map<string, StoredSloDocument>> {
+    const found = new Map<string, StoredSloDocument>();
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows = await this.db(TABLE).whereIn(
+        'entity_ref',
+        entityRefs.slice(i, i + 500),
+      );
+      for (const row of rows) {
+        found.set(row.entity_ref, {
+          entityRef: row.entity_ref,
+          document: row.document,
+          updatedBy: row.updated_by ?? undefined,
+          updatedAt: toDate(row.updated_at),
+        });
+      }
+    }
+    return found;
+  }
+
   async put(entityRef: string, document: string, updatedBy?: string) {
     await this.db(TABLE)
       .insert({

@@ -50,7 +50,9 @@ const signalArb = fc.record({
   escalated: fc.constantFrom(undefined, true, false),
 });
 
-type GeneratedSignal = typeof signalArb extends fc.Arbitrary<infer T> ? T : never;
+type GeneratedSignal = typeof signalArb extends fc.Arbitrary<infer T>
+  ? T
+  : never;
 
 function toSignal(s: GeneratedSignal): NormalizedSignal {
   const occurredAt = new Date(BASE + s.day * DAY + 3600_000);

@@ -49,8 +49,16 @@ type Delta = {
   sum: number;
 };
 
+const queryHashes = new WeakMap<SignalQuery, string>();
+
+/** sha256 of the canonical query; memoised, as evaluations ask often. */
 export function hashQuery(query: SignalQuery): string {
-  return createHash('sha256').update(signalQueryKey(query)).digest('hex');
+  let hash = queryHashes.get(query);
+  if (!hash) {
+    hash = createHash('sha256').update(signalQueryKey(query)).digest('hex');
+    queryHashes.set(query, hash);
+  }
+  return hash;
 }
 
 export function rowToRollupSignal(row: SignalRow): RollupSignal {
@@ -291,6 +299,42 @@ export class RollupStore {
       }
     }
     return totals;
+  }
+
+  /**
+   * Like readSeries, for many entities in few queries: entity ref, then
+   * query hash, then day.
+   */
+  async readSeriesMany(
+    entityRefs: string[],
+    hashes: string[],
+    fromDay: string,
+  ): Promise<
+    Map<string, Map<string, Map<string, { count: number; sum: number }>>>
+  > {
+    const result = new Map<
+      string,
+      Map<string, Map<string, { count: number; sum: number }>>
+    >();
+    const refs = [...new Set(entityRefs)];
+    for (let i = 0; i < refs.length; i += WRITE_CHUNK) {
+      const rows = await this.db(ROLLUPS)
+        .select('entity_ref', 'query_hash', 'day', 'signal_count', 'value_sum')
+        .whereIn('entity_ref', refs.slice(i, i + WRITE_CHUNK))
+        .whereIn('query_hash', hashes)
+        .where('day', '>=', fromDay);
+      for (const row of rows) {
+        const byHash = result.get(row.entity_ref) ?? new Map();
+        const byDay = byHash.get(row.query_hash) ?? new Map();
+        byDay.set(row.day, {
+          count: Number(row.signal_count),
+          sum: Number(row.value_sum),
+        });
+        byHash.set(row.query_hash, byDay);
+        result.set(row.entity_ref, byHash);
+      }
+    }
+    return result;
   }
 
   /**

@@ -162,6 +162,77 @@ export const spec = {
         },
       },
     },
+    '/trust/batch': {
+      post: {
+        operationId: 'GetTrustBatch',
+        summary: 'Evaluations of up to 100 entities at once.',
+        description:
+          'For catalog-wide views: the same answer as `GET .../trust` for each\nentity the caller may see, read from the rollups in one pass.\nEntities the caller cannot see (or that do not exist) are listed in\n`notFound`.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['entityRefs'],
+                properties: {
+                  entityRefs: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 100,
+                    items: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 255,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The evaluations, in the order asked.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'notFound'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/EntityTrustEvaluation',
+                      },
+                    },
+                    notFound: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}/slos': {
       get: {
         operationId: 'GetEntitySlos',

@@ -14,7 +14,11 @@ import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   userTrustSignalCreatePermission,
   userTrustSloUpdatePermission,
@@ -138,6 +142,30 @@ export async function createRouter(
       await httpAuth.credentials(req),
     );
     res.json((await evaluations.evaluate(entity)) as any);
+  });
+
+  router.post('/trust/batch', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entityRefs: string[] = req.body.entityRefs.map(
+      (ref: string, index: number) => {
+        try {
+          return stringifyEntityRef(parseEntityRef(ref));
+        } catch (e) {
+          throw new InputError(
+            `entityRefs[${index}]: '${ref}' is not an entity ref`,
+          );
+        }
+      },
+    );
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs },
+      { credentials },
+    );
+    const visible = items.filter((e): e is Entity => !!e);
+    res.json({
+      items: await evaluations.evaluateMany(visible),
+      notFound: entityRefs.filter((_, i) => !items[i]),
+    } as any);
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {

@@ -151,6 +151,60 @@ describe('SLO routes', () => {
     expect(trust.score).toBeGreaterThanOrEqual(0);
   });
 
+  it('evaluates a batch like single requests, leaving out unseen entities', async () => {
+    const server = await start();
+    await request(server)
+      .post('/api/user-trust/signals')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ signals: csat(30, 5) });
+    const single = await request(server)
+      .get(`${BASE}/checkout-api/trust`)
+      .set('Authorization', user);
+    const batch = await request(server)
+      .post('/api/user-trust/trust/batch')
+      .set('Authorization', user)
+      .send({
+        entityRefs: [
+          'component:default/checkout-api',
+          'component:default/not-in-catalog',
+          'component:default/ui-kit',
+        ],
+      });
+    expect(batch.status).toBe(200);
+    expect(batch.body.notFound).toEqual(['component:default/not-in-catalog']);
+    expect(batch.body.items.map((e: any) => e.entityRef)).toEqual([
+      'component:default/checkout-api',
+      'component:default/ui-kit',
+    ]);
+    // Equal but for the time of evaluation.
+    const timeless = (evaluation: EntityTrustEvaluation) => ({
+      ...evaluation,
+      evaluatedAt: undefined,
+      slos: evaluation.slos.map(slo => ({
+        ...slo,
+        window: { ...slo.window, to: undefined },
+      })),
+    });
+    expect(timeless(batch.body.items[0])).toEqual(timeless(single.body));
+
+    const tooMany = await request(server)
+      .post('/api/user-trust/trust/batch')
+      .set('Authorization', user)
+      .send({
+        entityRefs: Array.from(
+          { length: 101 },
+          (_, i) => `component:default/c${i}`,
+        ),
+      });
+    expect(tooMany.status).toBe(400);
+    const bad = await request(server)
+      .post('/api/user-trust/trust/batch')
+      .set('Authorization', user)
+      .send({ entityRefs: ['nope'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('entityRefs[0]');
+  });
+
   it('rejects invalid documents with the path and rule, storing nothing', async () => {
     const server = await start();
     const res = await request(server)

@@ -10,6 +10,7 @@ import {
   EvaluationSettings,
   indicatorQueries,
   SignalQuery,
+  windowDays,
 } from '@user-trust/plugin-user-trust-common';
 import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../database/RollupStore';
 import { SloProblem, SloResolver } from './SloResolver';
@@ -18,8 +19,6 @@ const KNOWN_EVENTS: SignalQuery = { kind: ['known_event'] };
 const SLI_REPORTS: SignalQuery = { kind: ['sli_report'] };
 /** Days of technical SLI compared with the user-trust view. */
 const TECHNICAL_WINDOW_DAYS = 28;
-/** Longest history an evaluation reads. */
-const MAX_LOOKBACK_DAYS = 400;
 
 function readSettings(config: Config): EvaluationSettings {
   const windows = config.getOptionalConfigArray(
@@ -115,66 +114,115 @@ export class EvaluationService {
     entity: Entity,
     now: Date = new Date(),
   ): Promise<EntityTrustEvaluation> {
-    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const cached = this.cache.get(entityRef);
-    if (cached && now.getTime() - cached.at < this.cacheMs) {
-      return cached.value;
-    }
-    const value = this.compute(entityRef, entity, now);
-    this.cache.set(entityRef, { at: now.getTime(), value });
-    value.catch(() => this.cache.delete(entityRef));
-    return value;
+    const [evaluation] = await this.evaluateMany([entity], now);
+    return evaluation;
   }
 
-  private async compute(
-    entityRef: string,
-    entity: Entity,
+  /**
+   * Evaluations of many entities (a page of a catalog-wide view), in the
+   * order given: one read of API SLO documents and one of the rollups for
+   * all of them.
+   */
+  async evaluateMany(
+    entities: Entity[],
+    now: Date = new Date(),
+  ): Promise<EntityTrustEvaluation[]> {
+    const refs = entities.map(e =>
+      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+    );
+    const fresh = (ref: string) => {
+      const cached = this.cache.get(ref);
+      return cached && now.getTime() - cached.at < this.cacheMs
+        ? cached.value
+        : undefined;
+    };
+    const todo = entities.filter((_, i) => !fresh(refs[i]));
+    if (todo.length > 0) {
+      const computed = this.computeMany(todo, now);
+      todo.forEach((entity, i) => {
+        const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+        const value = computed.then(all => all[i]);
+        value.catch(() => this.cache.delete(ref));
+        this.cache.set(ref, { at: now.getTime(), value });
+      });
+    }
+    return Promise.all(refs.map(ref => this.cache.get(ref)!.value));
+  }
+
+  private async computeMany(
+    entities: Entity[],
     now: Date,
-  ): Promise<EntityTrustEvaluation> {
-    const { slos } = await this.resolver.resolve(entity);
-    const queries = [
-      KNOWN_EVENTS,
-      SLI_REPORTS,
-      ...slos.flatMap(({ slo }) => indicatorQueries(slo.indicator)),
+  ): Promise<EntityTrustEvaluation[]> {
+    const resolved = await this.resolver.resolveMany(entities);
+    const today = dayKey(now);
+    let fromDay = addDays(today, -(TECHNICAL_WINDOW_DAYS - 1));
+    const prepared = [];
+    for (let i = 0; i < entities.length; i++) {
+      const entityRef = stringifyEntityRef(entities[i]).toLocaleLowerCase(
+        'en-US',
+      );
+      const { slos } = resolved[i];
+      const queries = [
+        KNOWN_EVENTS,
+        SLI_REPORTS,
+        ...slos.flatMap(({ slo }) => indicatorQueries(slo.indicator)),
+      ];
+      await this.ensureRegistered(queries, entityRef);
+      for (const { slo } of slos) {
+        // Read only the days the SLO windows cover, not the whole history.
+        const [first] = windowDays(slo.timeWindow, now);
+        if (first && first < fromDay) fromDay = first;
+      }
+      prepared.push({ entityRef, slos, queries });
+    }
+
+    const hashes = [
+      ...new Set(prepared.flatMap(p => p.queries.map(hashQuery))),
     ];
-    await this.ensureRegistered(queries, entityRef);
+    const series = await this.rollups.readSeriesMany(
+      prepared.map(p => p.entityRef),
+      hashes,
+      fromDay,
+    );
 
-    const hashes = [...new Set(queries.map(hashQuery))];
-    const fromDay = addDays(dayKey(now), -MAX_LOOKBACK_DAYS);
-    const series = await this.rollups.readSeries(entityRef, hashes, fromDay);
-    const lookup = (query: SignalQuery) =>
-      series.get(hashQuery(query)) ?? new Map();
+    return prepared.map(({ entityRef, slos }) => {
+      const byHash = series.get(entityRef);
+      const lookup = (query: SignalQuery) =>
+        byHash?.get(hashQuery(query)) ?? new Map();
+      const excludedDays = new Set(lookup(KNOWN_EVENTS).keys());
+      return evaluateEntity({
+        entityRef,
+        slos,
+        series: lookup,
+        excludedDays,
+        now,
+        settings: this.settings,
+        technical: this.technicalSli(lookup(SLI_REPORTS), today),
+      });
+    });
+  }
 
-    const excludedDays = new Set(lookup(KNOWN_EVENTS).keys());
-
-    const reports = lookup(SLI_REPORTS);
+  /** The technical SLI: mean of `sli_report` values over the last 28 days. */
+  private technicalSli(
+    reports: Map<string, { count: number; sum: number }>,
+    today: string,
+  ) {
     let count = 0;
     let sum = 0;
     for (let d = 0; d < TECHNICAL_WINDOW_DAYS; d++) {
-      const bucket = reports.get(addDays(dayKey(now), -d));
+      const bucket = reports.get(addDays(today, -d));
       if (bucket) {
         count += bucket.count;
         sum += bucket.sum;
       }
     }
-    const technical =
-      count > 0
-        ? {
-            sli: `availability (${TECHNICAL_WINDOW_DAYS}d, from monitoring)`,
-            attainment: sum / count,
-            target: this.technicalTarget,
-          }
-        : undefined;
-
-    return evaluateEntity({
-      entityRef,
-      slos,
-      series: lookup,
-      excludedDays,
-      now,
-      settings: this.settings,
-      technical,
-    });
+    return count > 0
+      ? {
+          sli: `availability (${TECHNICAL_WINDOW_DAYS}d, from monitoring)`,
+          attainment: sum / count,
+          target: this.technicalTarget,
+        }
+      : undefined;
   }
 
   /**

@@ -9,7 +9,7 @@ import {
   SloSource,
   UserTrustSlo,
 } from '@user-trust/plugin-user-trust-common';
-import { EntitySloStore } from '../database/EntitySloStore';
+import { EntitySloStore, StoredSloDocument } from '../database/EntitySloStore';
 import { DEFAULT_SLO_RULE } from './defaultSlos';
 
 /** Annotation naming an OpenSLO file, relative to the entity's catalog file or absolute. */
@@ -122,8 +122,31 @@ export class SloResolver {
     return this.rules.flatMap(rule => rule.slos);
   }
 
+  /** SLOs of many entities, reading API-registered documents in one query. */
+  async resolveMany(
+    entities: Entity[],
+  ): Promise<Array<{ slos: EffectiveSlo[]; problems: SloProblem[] }>> {
+    const stored = await this.store.getMany(
+      entities.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US')),
+    );
+    return Promise.all(
+      entities.map(entity =>
+        this.resolve(
+          entity,
+          stored.get(stringifyEntityRef(entity).toLocaleLowerCase('en-US')) ??
+            null,
+        ),
+      ),
+    );
+  }
+
+  /**
+   * @param stored - the entity's API-registered document when already read
+   *   (null: it has none); read from the store when undefined.
+   */
   async resolve(
     entity: Entity,
+    stored?: StoredSloDocument | null,
   ): Promise<{ slos: EffectiveSlo[]; problems: SloProblem[] }> {
     const byName = new Map<string, EffectiveSlo>();
     const problems: SloProblem[] = [];
@@ -146,15 +169,16 @@ export class SloResolver {
     }
 
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const stored = await this.store.get(entityRef);
-    if (stored) {
+    const document =
+      stored === undefined ? await this.store.get(entityRef) : stored;
+    if (document) {
       const source: SloSource = {
         type: 'api',
-        updatedBy: stored.updatedBy,
-        updatedAt: stored.updatedAt.toISOString(),
+        updatedBy: document.updatedBy,
+        updatedAt: document.updatedAt.toISOString(),
       };
       try {
-        for (const slo of parseOpenSlo(stored.document)) {
+        for (const slo of parseOpenSlo(document.document)) {
           byName.set(slo.name, { slo, source });
         }
       } catch (e) {
