@@ -7,7 +7,13 @@
  *   node scripts/yarn.mjs bench [--engines sqlite,postgres] [--signals N] ...
  */
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSet } from './lib/dataset';
@@ -25,7 +31,10 @@ const REPO_ROOT = resolve(__dirname, '../../..');
 
 function sh(command: string): string {
   try {
-    return execSync(command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execSync(command, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -38,13 +47,21 @@ function describeMachine(): Machine {
   return [
     ['CPU', `${model} (\`lscpu\`), ${sh('nproc')} cores (\`nproc\`)`],
     ['Memory', `${memLine.split(/\s+/)[1] ?? 'unknown'} total (\`free -h\`)`],
-    ['Disk', sh(`df -h ${tmpdir()} | tail -1 | awk '{print $1 " (" $2 ", " $6 ")"}'`)],
+    [
+      'Disk',
+      sh(`df -h ${tmpdir()} | tail -1 | awk '{print $1 " (" $2 ", " $6 ")"}'`),
+    ],
     ['OS', sh('uname -sr')],
     ['Node.js', process.version],
   ];
 }
 
-function runEngine(engine: string, args: string[], resultFile: string, end: string) {
+function runEngine(
+  engine: string,
+  args: string[],
+  resultFile: string,
+  end: string,
+) {
   const child = spawn(
     process.execPath,
     [
@@ -60,7 +77,10 @@ function runEngine(engine: string, args: string[], resultFile: string, end: stri
       '--end',
       end,
     ],
-    { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    },
   );
   const stop = () => child.kill('SIGTERM');
   process.once('SIGINT', stop);
@@ -94,7 +114,9 @@ async function main() {
   let failed = false;
   try {
     for (const engine of options.engines) {
-      console.log(`\n=== ${engine}: ${options.entities} entities, ${options.signals} signals ===`);
+      console.log(
+        `\n=== ${engine}: ${options.entities} entities, ${options.signals} signals ===`,
+      );
       const file = join(work, `${engine}.json`);
       const code = await runEngine(engine, args, file, end);
       if (existsSync(file)) runs.push(JSON.parse(readFileSync(file, 'utf8')));
@@ -104,7 +126,8 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
   }
 
-  const outPath = options.out === '-' ? undefined : resolve(REPO_ROOT, options.out);
+  const outPath =
+    options.out === '-' ? undefined : resolve(REPO_ROOT, options.out);
   let analysis: string | undefined;
   if (outPath && existsSync(outPath)) {
     const previous = readFileSync(outPath, 'utf8');
@@ -117,19 +140,34 @@ async function main() {
   const dirty = sh(`git -C ${REPO_ROOT} status --porcelain`) !== '';
   const report = renderReport({
     generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    commit: `commit ${sh(`git -C ${REPO_ROOT} rev-parse --short HEAD`)}${dirty ? ' with uncommitted changes' : ''}`,
+    commit: `commit ${sh(`git -C ${REPO_ROOT} rev-parse --short HEAD`)}${
+      dirty ? ' with uncommitted changes' : ''
+    }`,
     machine: describeMachine(),
     options,
-    command: `node scripts/yarn.mjs bench${args.length ? ` ${args.join(' ')}` : ''}`,
+    command: `node scripts/yarn.mjs bench${
+      args.length ? ` ${args.join(' ')}` : ''
+    }`,
     runs,
-    scenarios: SCENARIOS.filter(s => s.id === 'ingest' || options.scenarios.includes(s.id)),
+    scenarios: SCENARIOS.filter(
+      s => s.id === 'ingest' || options.scenarios.includes(s.id),
+    ),
     kindTotals: dataset.kindTotals(),
     tiers: dataset.tierCounts(),
     analysis,
   });
   console.log(`\n${report}`);
   if (outPath) {
-    writeFileSync(outPath, `${report}\n`);
+    let text = `${report}\n`;
+    try {
+      // The repository checks Markdown with prettier.
+      const prettier = require('prettier');
+      const config = (await prettier.resolveConfig(outPath)) ?? {};
+      text = prettier.format(text, { ...config, parser: 'markdown' });
+    } catch (e) {
+      console.warn(`prettier not applied: ${e}`);
+    }
+    writeFileSync(outPath, text);
     console.log(`\nReport written to ${outPath}`);
   }
   return failed ? 1 : 0;

@@ -3,11 +3,15 @@
  * engine keeps memory figures and JIT state of one engine out of the other.
  * Started by bench/index.ts; writes its results as JSON to --result-file.
  */
+import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startBenchBackend } from './lib/backend';
 import { DataSet } from './lib/dataset';
 import { Engine, PostgresEngine, SqliteEngine } from './lib/engines';
 import { memorySnapshot, MemorySnapshot } from './lib/memory';
+import { profiled } from './lib/profiler';
+import { LoadClient } from './lib/loadClient';
 import { parseOptions } from './lib/options';
 import { SCENARIOS, ScenarioResult } from './scenarios';
 
@@ -20,8 +24,32 @@ export type EngineRun = {
   durationS: number;
   scenarios: ScenarioResult[];
   memory: MemorySnapshot[];
+  /** Commit and state of the measured code when this engine started and ended. */
+  code?: string;
+  /** Background work done beside the load (emulated autovacuum). */
+  maintenance?: string;
   error?: string;
 };
+
+const CODE_PATHS = [
+  'plugins/user-trust-backend/src',
+  'plugins/user-trust-backend/migrations',
+  'plugins/user-trust-common/src',
+];
+
+/** Commit and whether the plugin's code differs from it (it is loaded now). */
+function codeState(): string {
+  const root = join(__dirname, '../../..');
+  try {
+    const run = (cmd: string) =>
+      execSync(cmd, { cwd: root, encoding: 'utf8' }).trim();
+    const head = run('git rev-parse --short HEAD');
+    const dirty = run(`git status --porcelain -- ${CODE_PATHS.join(' ')}`);
+    return dirty ? `${head} with uncommitted changes in the plugin` : head;
+  } catch {
+    return 'unknown';
+  }
+}
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
@@ -29,13 +57,18 @@ async function main() {
     throw new Error('runEngine needs --engine, --result-file and --end');
   }
   const log = (message: string) =>
-    console.log(`[bench ${options.engine}] ${new Date().toISOString().slice(11, 19)} ${message}`);
+    console.log(
+      `[bench ${options.engine}] ${new Date()
+        .toISOString()
+        .slice(11, 19)} ${message}`,
+    );
   const engine: Engine =
     options.engine === 'sqlite'
       ? new SqliteEngine(options.dataDir)
       : new PostgresEngine(options.pgUrl, options.pgPrefix);
 
   const started = Date.now();
+  const codeAtStart = codeState();
   const run: EngineRun = {
     engine: engine.id,
     label: engine.label,
@@ -47,10 +80,16 @@ async function main() {
   const snapshot = (label: string) => {
     const m = memorySnapshot(label);
     run.memory.push(m);
-    log(`memory ${label}: rss ${m.rssMiB.toFixed(0)} MiB, heap ${m.heapUsedMiB.toFixed(0)} MiB`);
+    log(
+      `memory ${label}: rss ${m.rssMiB.toFixed(
+        0,
+      )} MiB, heap ${m.heapUsedMiB.toFixed(0)} MiB`,
+    );
   };
 
   let stop: (() => Promise<void>) | undefined;
+  let client: LoadClient | undefined;
+  let stopMaintenance: (() => Promise<string | undefined>) | undefined;
   try {
     run.version = await engine.version();
     await engine.prepare();
@@ -71,15 +110,38 @@ async function main() {
     stop = backend.stop;
     log(`backend listening at ${backend.baseUrl}`);
     snapshot('after backend start');
+    client = new LoadClient(backend.baseUrl, backend.token);
+    // Round trip once so the worker is up before anything is measured.
+    await client.get({
+      paths: ['/api/user-trust/slos/validate'].slice(0, 0),
+      concurrency: 1,
+    });
+    snapshot('after load client start');
+    if (engine.startMaintenance) {
+      stopMaintenance = (await engine.startMaintenance(log)).stop;
+    }
 
     const wanted = new Set(options.scenarios);
     for (const scenario of SCENARIOS) {
       // The data set is loaded by `ingest`, which every other scenario needs.
       if (!wanted.has(scenario.id) && scenario.id !== 'ingest') continue;
       log(`scenario ${scenario.id}`);
+      const profile = options.cpuProfile
+        ? join(options.cpuProfile, `${engine.id}-${scenario.id}.cpuprofile`)
+        : undefined;
       run.scenarios.push(
-        await scenario.run({ options, engine, dataset, backend, log }),
+        await profiled(profile, () =>
+          scenario.run({
+            options,
+            engine,
+            dataset,
+            backend,
+            client: client!,
+            log,
+          }),
+        ),
       );
+      if (profile) log(`CPU profile written to ${profile}`);
       snapshot(`after ${scenario.id}`);
     }
   } catch (e) {
@@ -87,6 +149,17 @@ async function main() {
     log(`FAILED: ${run.error}`);
   } finally {
     run.durationS = (Date.now() - started) / 1000;
+    const codeAtEnd = codeState();
+    run.code =
+      codeAtEnd === codeAtStart
+        ? codeAtStart
+        : `${codeAtStart} at start, ${codeAtEnd} at the end: the code changed during the run`;
+    try {
+      run.maintenance = await stopMaintenance?.();
+    } catch (e) {
+      log(`maintenance stop failed: ${e}`);
+    }
+    await client?.close();
     try {
       await stop?.();
     } catch (e) {

@@ -28,7 +28,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('user_trust_rollups', table => {
-    table.comment('Per entity, query and UTC day: matching signals and value sum');
+    table.comment(
+      'Per entity, query and UTC day: matching signals and value sum',
+    );
     table.string('entity_ref', 255).notNullable();
     table.string('query_hash', 64).notNullable();
     table.string('day', 10).notNullable().comment('UTC day, YYYY-MM-DD');

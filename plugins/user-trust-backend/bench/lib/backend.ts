@@ -5,7 +5,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
-import { WinstonLogger } from '@backstage/backend-defaults/rootLogger';
+import type { JsonObject } from '@backstage/types';
 import type { Entity } from '@backstage/catalog-model';
 import { userTrustPlugin } from '../../src/plugin';
 import { fakeCatalogFactory } from './catalog';
@@ -71,24 +71,7 @@ export async function startBenchBackend(options: {
     createServiceFactory({
       service: coreServices.rootConfig,
       deps: {},
-      factory: () => new ConfigReader(config),
-    }),
-  );
-  // The default root logger loads the config schemas of every package to
-  // redact secrets, and the plugin's config.d.ts does not compile
-  // (`@deepVisibility backend` is not an allowed value), which stops the
-  // backend. The same logger without redaction; it does not change what is
-  // measured.
-  backend.add(
-    createServiceFactory({
-      service: coreServices.rootLogger,
-      deps: {},
-      factory: () =>
-        WinstonLogger.create({
-          meta: { service: 'backstage' },
-          level: process.env.LOG_LEVEL || 'info',
-          format: WinstonLogger.colorFormat(),
-        }),
+      factory: () => new ConfigReader(config as JsonObject),
     }),
   );
   backend.add(fakeCatalogFactory(options.entities));

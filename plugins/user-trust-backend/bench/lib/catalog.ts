@@ -36,7 +36,8 @@ export function fakeCatalog(entities: Entity[]): CatalogService {
     async getEntities(request) {
       const filter = request?.filter;
       const kinds = new Set<string>();
-      for (const f of Array.isArray(filter) ? filter : filter ? [filter] : []) {
+      const filters = ([] as unknown[]).concat(filter ?? []);
+      for (const f of filters) {
         const kind = (f as Record<string, unknown>).kind;
         for (const k of ([] as unknown[]).concat(kind ?? [])) {
           kinds.add(String(k).toLocaleLowerCase('en-US'));

@@ -26,11 +26,13 @@ export type BenchOptions = {
   keep: boolean;
   /** End of the generated history (ISO); the same for every engine of a run. */
   end?: string;
+  /** Directory for a CPU profile of each scenario (slows the run a little). */
+  cpuProfile?: string;
 };
 
 export const DEFAULTS: BenchOptions = {
   engines: ['sqlite', 'postgres'],
-  scenarios: ['ingest', 'evaluate'],
+  scenarios: ['ingest', 'evaluate', 'batch'],
   entities: 10_000,
   signals: 5_000_000,
   days: 90,
@@ -51,7 +53,7 @@ export const DEFAULTS: BenchOptions = {
 export const HELP = `Usage: node scripts/yarn.mjs bench [options]
 
   --engines sqlite,postgres   engines to run, each in a fresh process (default both)
-  --scenarios ingest,evaluate scenarios to run (ingest always loads the data)
+  --scenarios LIST            scenarios to run: ingest,evaluate,batch (ingest always runs: it loads the data)
   --entities N                catalog entities (default 10000)
   --signals N                 signals to ingest (default 5000000)
   --days N                    days of history (default 90)
@@ -68,6 +70,7 @@ export const HELP = `Usage: node scripts/yarn.mjs bench [options]
   --data-dir DIR              parent directory of the SQLite files (default: OS temp dir)
   --out FILE                  Markdown report, relative to the repo root (default docs/benchmarks.md; - to only print)
   --keep                      keep the databases and files
+  --cpu-profile DIR           write a .cpuprofile of each scenario per engine to DIR
 `;
 
 const camel = (flag: string) =>
@@ -83,7 +86,8 @@ export function parseOptions(argv: string[]): BenchOptions & {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument ${arg}`);
-    let [flag, value] = arg.slice(2).split(/=(.*)/s, 2) as [string, string?];
+    const [flag, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string?];
+    let value = inline;
     const key = camel(flag);
     if (key === 'keep' || key === 'help') {
       options[key] = true;
@@ -93,16 +97,23 @@ export function parseOptions(argv: string[]): BenchOptions & {
       value = argv[++i];
       if (value === undefined) throw new Error(`--${flag} needs a value`);
     }
-    if (!(key in DEFAULTS) && !['engine', 'resultFile', 'end', 'dataDir'].includes(key)) {
+    if (
+      !(key in DEFAULTS) &&
+      !['engine', 'resultFile', 'end', 'dataDir', 'cpuProfile'].includes(key)
+    ) {
       throw new Error(`Unknown option --${flag}\n\n${HELP}`);
     }
     const current = (DEFAULTS as any)[key];
     if (typeof current === 'number') {
       const n = Number(value.replace(/_/g, ''));
-      if (!Number.isFinite(n) || n < 0) throw new Error(`--${flag}: not a number`);
+      if (!Number.isFinite(n) || n < 0)
+        throw new Error(`--${flag}: not a number`);
       options[key] = n;
     } else if (Array.isArray(current)) {
-      options[key] = value.split(',').map(v => v.trim()).filter(Boolean);
+      options[key] = value
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean);
     } else {
       options[key] = value;
     }

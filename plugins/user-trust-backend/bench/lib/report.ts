@@ -12,7 +12,7 @@ const ENGINE_NAMES: Record<string, string> = {
   postgres: 'PostgreSQL',
 };
 
-function format(value: number, metric?: Pick<Metric, 'digits' | 'unit'>) {
+function format(value: number, metric?: { digits?: number; unit?: string }) {
   if (!Number.isFinite(value)) return 'n/a';
   const digits = metric?.digits ?? 1;
   const text = value.toLocaleString('en-US', {
@@ -32,24 +32,36 @@ function metricOf(run: EngineRun, id: string): Metric | undefined {
 }
 
 /** "met" or how far off the aim a value is. */
-export function verdict(aim: Aim, value: number | undefined, unit = ''): string {
+export function verdict(
+  aim: Aim,
+  value: number | undefined,
+  unit = '',
+): string {
   if (value === undefined || !Number.isFinite(value)) return 'not measured';
   const u = unit && unit !== '×' ? ` ${unit}` : '';
   if (aim.op === '<=') {
-    if (value <= aim.target) return `**met** (${format(value, { digits: 1 })}${u})`;
-    return `**missed**: ${format(value, { digits: 1 })}${u}, ${format(value - aim.target, { digits: 1 })}${u} over (${format((value / aim.target) * 100 - 100, { digits: 0 })}% above the aim)`;
+    if (value <= aim.target)
+      return `**met** (${format(value, { digits: 1 })}${u})`;
+    return `**missed**: ${format(value, { digits: 1 })}${u}, ${format(
+      value - aim.target,
+      { digits: 1 },
+    )}${u} over (${format((value / aim.target) * 100 - 100, {
+      digits: 0,
+    })}% above the aim)`;
   }
-  if (value >= aim.target) return `**met** (${format(value, { digits: 2 })}${u})`;
-  return `**missed**: ${format(value, { digits: 2 })}${u}, ${format((1 - value / aim.target) * 100, { digits: 0 })}% short of ${format(aim.target, { digits: 2 })}${u}`;
+  if (value >= aim.target)
+    return `**met** (${format(value, { digits: 2 })}${u})`;
+  return `**missed**: ${format(value, { digits: 2 })}${u}, ${format(
+    (1 - value / aim.target) * 100,
+    { digits: 0 },
+  )}% short of ${format(aim.target, { digits: 2 })}${u}`;
 }
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [
-    line(header),
-    line(header.map(() => '---')),
-    ...rows.map(line),
-  ].join('\n');
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join(
+    '\n',
+  );
 }
 
 export function renderReport(input: {
@@ -82,12 +94,32 @@ export function renderReport(input: {
   }
 
   out.push('## Machine', '');
-  out.push(table(['', ''], input.machine.map(([k, v]) => [k, v])), '');
+  out.push(
+    table(
+      ['', ''],
+      input.machine.map(([k, v]) => [k, v]),
+    ),
+    '',
+  );
   for (const run of runs) {
     if (run.version) out.push(`- ${ENGINE_NAMES[run.engine]}: ${run.version}`);
+    if (run.maintenance) {
+      out.push(
+        `- ${ENGINE_NAMES[run.engine]} background work: ${run.maintenance}`,
+      );
+    }
+    if (run.storage)
+      out.push(`- ${ENGINE_NAMES[run.engine]} storage: ${run.storage}`);
+    if (run.code) {
+      out.push(
+        `- ${ENGINE_NAMES[run.engine]} run measured the code of commit ${
+          run.code
+        }`,
+      );
+    }
   }
   out.push(
-    '- Everything shares the 2 cores: the benchmark process holds the backend, the load generator and the HTTP client; PostgreSQL runs on the same machine.',
+    '- Everything shares the 2 cores: the benchmark process holds the backend (main thread) and the load generator and HTTP client (a worker thread); PostgreSQL runs on the same machine.',
     '',
   );
 
@@ -108,10 +140,33 @@ export function renderReport(input: {
     table(
       ['', ''],
       [
-        ['Entities', `${n(options.entities)} Components of type service (${Object.entries(input.tiers).sort().map(([k, v]) => `${k}: ${n(v)}`).join(', ')})`],
-        ['Signals', `${n(options.signals)} over ${options.days} days (${Object.entries(input.kindTotals).map(([k, v]) => `${k} ${n(v)}`).join(', ')})`],
-        ['Ingest', `batches of ${n(options.batch)} signals, ${options.ingestConcurrency} requests in flight; raw baseline: one transaction per batch, INSERTs of 500 rows`],
-        ['Evaluations', `${options.evalRequests} single requests after ${options.evalWarmup} warm-up; ${options.pages} pages of ${options.pageSize} with ${options.pageConcurrency} in flight`],
+        [
+          'Entities',
+          `${n(options.entities)} Components of type service (${Object.entries(
+            input.tiers,
+          )
+            .sort()
+            .map(([k, v]) => `${k}: ${n(v)}`)
+            .join(', ')})`,
+        ],
+        [
+          'Signals',
+          `${n(options.signals)} over ${options.days} days (${Object.entries(
+            input.kindTotals,
+          )
+            .map(([k, v]) => `${k} ${n(v)}`)
+            .join(', ')})`,
+        ],
+        [
+          'Ingest',
+          `batches of ${n(options.batch)} signals, ${
+            options.ingestConcurrency
+          } requests in flight; raw baseline: one transaction per batch, INSERTs of 500 rows`,
+        ],
+        [
+          'Evaluations',
+          `${options.evalRequests} single requests after ${options.evalWarmup} warm-up; ${options.pages} pages of ${options.pageSize} with ${options.pageConcurrency} in flight`,
+        ],
         ['Engines', engines.join(', ')],
       ],
     ),
@@ -129,6 +184,8 @@ export function renderReport(input: {
     'evaluate.single.p99',
     'evaluate.page.p50',
     'evaluate.page.p95',
+    'batch.page.p50',
+    'batch.page.p95',
   ];
   out.push('## Summary', '');
   const summaryRows: string[][] = [];
@@ -140,15 +197,22 @@ export function renderReport(input: {
     summaryRows.push([
       first.label,
       ...metrics.map(m => (m ? format(m.value, m) : 'n/a')),
-      aim ? `${aim.op === '<=' ? '≤' : '≥'} ${format(aim.target, { digits: aim.target < 1 ? 2 : 0, unit: first.unit })}` : '',
+      aim
+        ? `${aim.op === '<=' ? '≤' : '≥'} ${format(aim.target, {
+            digits: aim.target < 1 ? 2 : 0,
+            unit: first.unit,
+          })}`
+        : '',
     ]);
   }
-  for (const label of ['after ingest', 'after evaluate']) {
+  for (const label of ['after ingest', 'after evaluate', 'after batch']) {
     summaryRows.push([
       `Backend process RSS / live heap ${label}`,
       ...runs.map(r => {
         const m = r.memory.find(s => s.label === label);
-        return m ? `${m.rssMiB.toFixed(0)} / ${m.heapUsedMiB.toFixed(0)} MiB` : 'n/a';
+        return m
+          ? `${m.rssMiB.toFixed(0)} / ${m.heapUsedMiB.toFixed(0)} MiB`
+          : 'n/a';
       }),
       '',
     ]);
@@ -180,7 +244,14 @@ export function renderReport(input: {
 
   for (const run of runs) {
     if (run.error) {
-      out.push(`**${ENGINE_NAMES[run.engine]} run failed:**`, '', '```', run.error, '```', '');
+      out.push(
+        `**${ENGINE_NAMES[run.engine]} run failed:**`,
+        '',
+        '```',
+        run.error,
+        '```',
+        '',
+      );
     }
   }
 
@@ -208,19 +279,24 @@ export function renderReport(input: {
         out.push(`**${engines[i]}: ${detail.heading}**`, '');
         out.push(table(['', ''], detail.rows), '');
       }
-      for (const note of result?.notes ?? []) out.push(`- ${engines[i]}: ${note}`);
+      for (const note of result?.notes ?? [])
+        out.push(`- ${engines[i]}: ${note}`);
     });
   }
 
   out.push('## Memory of the backend process', '');
   out.push(
-    'The backend runs in the benchmark process, so these are that process\'s figures (the load generator holds one batch at a time; the HTTP client is small). Live heap is measured after a forced GC. PostgreSQL\'s own memory is not included.',
+    "The backend runs in the benchmark process, so these are that process's figures. RSS also holds the load client's worker thread (the generator holds a few batches at a time) and, on SQLite, the database's page cache; live heap is the backend thread's heap after a forced GC. PostgreSQL's own memory is not included. With `cacheSeconds: 0` the evaluation cache still keeps every evaluation it computed (see the analysis), which is most of the heap growth during evaluations.",
     '',
   );
   const labels = [...new Set(runs.flatMap(r => r.memory.map(m => m.label)))];
   out.push(
     table(
-      ['', ...engines.map(e => `${e} RSS`), ...engines.map(e => `${e} live heap`)],
+      [
+        '',
+        ...engines.map(e => `${e} RSS`),
+        ...engines.map(e => `${e} live heap`),
+      ],
       labels.map(label => [
         label,
         ...runs.map(r => {
@@ -236,7 +312,11 @@ export function renderReport(input: {
     '',
   );
   out.push(
-    `Run time per engine: ${runs.map(r => `${ENGINE_NAMES[r.engine]} ${(r.durationS / 60).toFixed(1)} min`).join(', ')}.`,
+    `Run time per engine: ${runs
+      .map(
+        r => `${ENGINE_NAMES[r.engine]} ${(r.durationS / 60).toFixed(1)} min`,
+      )
+      .join(', ')}.`,
     '',
   );
   return out.join('\n');

@@ -1,7 +1,6 @@
 import { Knex } from 'knex';
 import { MIGRATIONS_DIRECTORY } from '../../src/database/migrations';
 import { signalToRow } from '../lib/dataset';
-import { timedRequest } from '../lib/http';
 import { latencyStats } from '../lib/stats';
 import { BenchContext, Metric, Scenario, ScenarioResult } from './types';
 
@@ -35,7 +34,9 @@ class Progress {
     if (this.done >= this.total) this.finishedMs = elapsed;
     if (this.done >= this.nextLog || this.done === this.total) {
       this.log(
-        `${this.name}: ${this.done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} signals, ${Math.round(
+        `${this.name}: ${this.done.toLocaleString(
+          'en-US',
+        )}/${this.total.toLocaleString('en-US')} signals, ${Math.round(
           (this.done / elapsed) * 1000,
         ).toLocaleString('en-US')}/s, ${(elapsed / 1000).toFixed(0)} s`,
       );
@@ -126,44 +127,23 @@ async function rawInsert(ctx: BenchContext): Promise<Progress> {
 }
 
 async function apiIngest(ctx: BenchContext) {
-  const { options, dataset, backend } = ctx;
-  const url = `${backend.baseUrl}/api/user-trust/signals`;
+  const { options, dataset, client } = ctx;
   const progress = new Progress('API ingest', options.signals, ctx.log);
-  const totals = { created: 0, updated: 0, unchanged: 0 };
-  const inflight = new Set<Promise<void>>();
-
-  for (const batch of dataset.batches(options.batch)) {
-    const body = JSON.stringify({ signals: batch });
-    const request = timedRequest(url, {
-      method: 'POST',
-      token: backend.token,
-      body,
-    }).then(({ status, text, ms }) => {
-      if (status !== 200) {
-        throw new Error(`POST /signals answered ${status}: ${text.slice(0, 500)}`);
-      }
-      const result = JSON.parse(text);
-      totals.created += result.created;
-      totals.updated += result.updated;
-      totals.unchanged += result.unchanged;
-      progress.add(batch.length, ms);
-    });
-    const tracked: Promise<void> = request.finally(() => inflight.delete(tracked));
-    inflight.add(tracked);
-    if (inflight.size >= options.ingestConcurrency) {
-      await Promise.race(inflight);
-    }
-  }
-  await Promise.all(inflight);
+  const totals = await client.ingest(
+    dataset.options,
+    { batch: options.batch, concurrency: options.ingestConcurrency },
+    (count, ms) => progress.add(count, ms),
+  );
   return { progress, totals };
 }
 
-const normalize = (value: unknown) =>
-  value instanceof Date
-    ? value.getTime()
-    : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)
-      ? Number(value)
-      : value;
+function normalize(value: unknown) {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) {
+    return Number(value);
+  }
+  return value;
+}
 
 /** The same rows went into both databases: compare a sample. */
 async function compareSample(ctx: BenchContext): Promise<string> {
@@ -197,7 +177,9 @@ async function compareSample(ctx: BenchContext): Promise<string> {
       );
       if (other && diff.length === 0) same += 1;
       else if (differences.length < 3) {
-        differences.push(`${row.source}/${row.external_id}: ${diff.join(', ') || 'missing'}`);
+        differences.push(
+          `${row.source}/${row.external_id}: ${diff.join(', ') || 'missing'}`,
+        );
       }
     }
     return `${same} of ${rawRows.length} sampled rows identical${
@@ -209,7 +191,7 @@ async function compareSample(ctx: BenchContext): Promise<string> {
   }
 }
 
-async function count(db: Knex, table: string): Promise<number> {
+async function countRows(db: Knex, table: string): Promise<number> {
   const [{ n }] = await db(table).count({ n: '*' });
   return Number(n);
 }
@@ -229,16 +211,18 @@ export const ingestScenario: Scenario = {
     const { options } = ctx;
     const generator = measureGenerator(ctx);
     ctx.log(
-      `generator alone: ${Math.round(generator.generateRate)} signals/s; JSON.stringify ${Math.round(
-        generator.stringifyRate,
-      )}/s`,
+      `generator alone: ${Math.round(
+        generator.generateRate,
+      )} signals/s; JSON.stringify ${Math.round(generator.stringifyRate)}/s`,
     );
 
     const raw = await rawInsert(ctx);
     const api = await apiIngest(ctx);
     if (api.totals.created !== options.signals) {
       throw new Error(
-        `API created ${api.totals.created} signals, expected ${options.signals} (${JSON.stringify(api.totals)})`,
+        `API created ${api.totals.created} signals, expected ${
+          options.signals
+        } (${JSON.stringify(api.totals)})`,
       );
     }
 
@@ -251,8 +235,8 @@ export const ingestScenario: Scenario = {
     let rollupRows = 0;
     let signalRows = 0;
     try {
-      rollupRows = await count(plugin, 'user_trust_rollups');
-      signalRows = await count(plugin, SIGNALS_TABLE);
+      rollupRows = await countRows(plugin, 'user_trust_rollups');
+      signalRows = await countRows(plugin, SIGNALS_TABLE);
     } finally {
       await plugin.destroy();
     }
@@ -262,16 +246,76 @@ export const ingestScenario: Scenario = {
     const rawBatch = latencyStats(raw.batchMs);
     const apiBatch = latencyStats(api.progress.batchMs);
     const metrics: Metric[] = [
-      { id: 'ingest.raw.rate', label: 'Raw knex insert rate', value: rawRate, unit: 'signals/s', digits: 0 },
-      { id: 'ingest.api.rate', label: 'API ingest rate', value: apiRate, unit: 'signals/s', digits: 0 },
-      { id: 'ingest.ratio', label: 'API / raw rate', value: apiRate / rawRate, unit: '×', digits: 2 },
-      { id: 'ingest.raw.seconds', label: 'Raw insert wall time', value: rawMs / 1000, unit: 's', digits: 0 },
-      { id: 'ingest.api.seconds', label: 'API ingest wall time', value: apiMs / 1000, unit: 's', digits: 0 },
-      { id: 'ingest.api.batch.p50', label: `POST of ${options.batch} signals p50`, value: apiBatch.p50, unit: 'ms', digits: 0 },
-      { id: 'ingest.api.batch.p95', label: `POST of ${options.batch} signals p95`, value: apiBatch.p95, unit: 'ms', digits: 0 },
-      { id: 'ingest.raw.batch.p50', label: `Raw transaction of ${options.batch} rows p50`, value: rawBatch.p50, unit: 'ms', digits: 0 },
-      { id: 'ingest.raw.batch.p95', label: `Raw transaction of ${options.batch} rows p95`, value: rawBatch.p95, unit: 'ms', digits: 0 },
-      { id: 'ingest.rollup.rows', label: 'Rollup rows after ingest', value: rollupRows, unit: 'rows', digits: 0 },
+      {
+        id: 'ingest.raw.rate',
+        label: 'Raw knex insert rate',
+        value: rawRate,
+        unit: 'signals/s',
+        digits: 0,
+      },
+      {
+        id: 'ingest.api.rate',
+        label: 'API ingest rate',
+        value: apiRate,
+        unit: 'signals/s',
+        digits: 0,
+      },
+      {
+        id: 'ingest.ratio',
+        label: 'API / raw rate',
+        value: apiRate / rawRate,
+        unit: '×',
+        digits: 2,
+      },
+      {
+        id: 'ingest.raw.seconds',
+        label: 'Raw insert wall time',
+        value: rawMs / 1000,
+        unit: 's',
+        digits: 0,
+      },
+      {
+        id: 'ingest.api.seconds',
+        label: 'API ingest wall time',
+        value: apiMs / 1000,
+        unit: 's',
+        digits: 0,
+      },
+      {
+        id: 'ingest.api.batch.p50',
+        label: `POST of ${options.batch} signals p50`,
+        value: apiBatch.p50,
+        unit: 'ms',
+        digits: 0,
+      },
+      {
+        id: 'ingest.api.batch.p95',
+        label: `POST of ${options.batch} signals p95`,
+        value: apiBatch.p95,
+        unit: 'ms',
+        digits: 0,
+      },
+      {
+        id: 'ingest.raw.batch.p50',
+        label: `Raw transaction of ${options.batch} rows p50`,
+        value: rawBatch.p50,
+        unit: 'ms',
+        digits: 0,
+      },
+      {
+        id: 'ingest.raw.batch.p95',
+        label: `Raw transaction of ${options.batch} rows p95`,
+        value: rawBatch.p95,
+        unit: 'ms',
+        digits: 0,
+      },
+      {
+        id: 'ingest.rollup.rows',
+        label: 'Rollup rows after ingest',
+        value: rollupRows,
+        unit: 'rows',
+        digits: 0,
+      },
     ];
 
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -292,10 +336,22 @@ export const ingestScenario: Scenario = {
           heading: 'Data',
           rows: [
             ['signals stored by the API', fmt(signalRows)],
-            ['created / updated / unchanged', `${fmt(api.totals.created)} / ${fmt(api.totals.updated)} / ${fmt(api.totals.unchanged)}`],
+            [
+              'created / updated / unchanged',
+              `${fmt(api.totals.created)} / ${fmt(api.totals.updated)} / ${fmt(
+                api.totals.unchanged,
+              )}`,
+            ],
             ['rollup rows', fmt(rollupRows)],
             ['raw vs. API rows', sample],
-            ['generator alone (not timed separately; part of both phases)', `${fmt(generator.generateRate)} signals/s; JSON.stringify of batches ${fmt(generator.stringifyRate)}/s; rows for knex ${fmt(generator.toRowRate)}/s`],
+            [
+              'generator alone (not timed separately; part of both phases)',
+              `${fmt(
+                generator.generateRate,
+              )} signals/s; JSON.stringify of batches ${fmt(
+                generator.stringifyRate,
+              )}/s; rows for knex ${fmt(generator.toRowRate)}/s`,
+            ],
             ...Object.entries(sizes)
               .filter(([, v]) => v >= 512 * 1024)
               .map(([k, v]) => [k, mib(v)] as [string, string]),

@@ -2,6 +2,7 @@ import type { DataSet } from '../lib/dataset';
 import type { Engine } from '../lib/engines';
 import type { BenchBackend } from '../lib/backend';
 import type { BenchOptions } from '../lib/options';
+import type { LoadClient } from '../lib/loadClient';
 
 /** One number a scenario measured. */
 export type Metric = {
@@ -36,6 +37,8 @@ export type BenchContext = {
   engine: Engine;
   dataset: DataSet;
   backend: BenchBackend;
+  /** HTTP load from a worker thread, off the backend's event loop. */
+  client: LoadClient;
   log(message: string): void;
 };
 
