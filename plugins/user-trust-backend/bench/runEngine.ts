@@ -37,17 +37,33 @@ const CODE_PATHS = [
   'plugins/user-trust-common/src',
 ];
 
-/** Commit and whether the plugin's code differs from it (it is loaded now). */
-function codeState(): string {
+/**
+ * The commit, whether the measured code differs from it, and a fingerprint
+ * of that code (trees at HEAD plus uncommitted changes), to tell whether it
+ * changed while the benchmark ran.
+ */
+function codeState(): { label: string; fingerprint: string } {
   const root = join(__dirname, '../../..');
   try {
     const run = (cmd: string) =>
-      execSync(cmd, { cwd: root, encoding: 'utf8' }).trim();
+      execSync(cmd, {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      }).trim();
     const head = run('git rev-parse --short HEAD');
-    const dirty = run(`git status --porcelain -- ${CODE_PATHS.join(' ')}`);
-    return dirty ? `${head} with uncommitted changes in the plugin` : head;
+    const trees = CODE_PATHS.map(p => run(`git rev-parse HEAD:${p}`)).join(' ');
+    const diff = run(`git diff HEAD -- ${CODE_PATHS.join(' ')}`);
+    const untracked = run(
+      `git ls-files --others --exclude-standard -- ${CODE_PATHS.join(' ')}`,
+    );
+    const dirty = diff !== '' || untracked !== '';
+    return {
+      label: dirty ? `${head} with uncommitted changes in the plugin` : head,
+      fingerprint: `${trees}\n${diff}\n${untracked}`,
+    };
   } catch {
-    return 'unknown';
+    return { label: 'unknown', fingerprint: 'unknown' };
   }
 }
 
@@ -151,9 +167,9 @@ async function main() {
     run.durationS = (Date.now() - started) / 1000;
     const codeAtEnd = codeState();
     run.code =
-      codeAtEnd === codeAtStart
-        ? codeAtStart
-        : `${codeAtStart} at start, ${codeAtEnd} at the end: the code changed during the run`;
+      codeAtEnd.fingerprint === codeAtStart.fingerprint
+        ? codeAtStart.label
+        : `${codeAtStart.label} at start, ${codeAtEnd.label} at the end: the plugin's code changed during the run`;
     try {
       run.maintenance = await stopMaintenance?.();
     } catch (e) {

@@ -136,6 +136,8 @@ export class EvaluationService {
         ? cached.value
         : undefined;
     };
+    if (this.cacheMs === 0) return this.computeMany(entities, now);
+    this.evictExpired(now);
     const todo = entities.filter((_, i) => !fresh(refs[i]));
     if (todo.length > 0) {
       const computed = this.computeMany(todo, now);
@@ -147,6 +149,13 @@ export class EvaluationService {
       });
     }
     return Promise.all(refs.map(ref => this.cache.get(ref)!.value));
+  }
+
+  /** Drops expired evaluations, so the cache holds at most a minute's worth. */
+  private evictExpired(now: Date) {
+    for (const [ref, entry] of this.cache) {
+      if (now.getTime() - entry.at >= this.cacheMs) this.cache.delete(ref);
+    }
   }
 
   private async computeMany(
