@@ -6,6 +6,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { Request } from 'express';
 import { Entity } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -118,6 +119,15 @@ export function registerFieldRoleRoutes(
     }
   }
 
+  /** The entity of a change request, once the caller may change its roles. */
+  async function manageableEntity(req: Request<EntityParams>) {
+    const credentials = await httpAuth.credentials(req, writers);
+    const entity = await visibleEntity(req.params, credentials);
+    const entityRef = entityRefOf(entity);
+    await authorize(credentials, userTrustFieldRoleManagePermission, entityRef);
+    return { credentials, entity, entityRef };
+  }
+
   function knownRole(role: string) {
     const unknown = fieldRoles.unknownRole(role);
     if (unknown) throw new InputError(`role: ${unknown}`);
@@ -142,14 +152,7 @@ export function registerFieldRoleRoutes(
   router.put(
     '/entities/:kind/:namespace/:name/field-roles/:role',
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, writers);
-      const entity = await visibleEntity(req.params, credentials);
-      const entityRef = entityRefOf(entity);
-      await authorize(
-        credentials,
-        userTrustFieldRoleManagePermission,
-        entityRef,
-      );
+      const { credentials, entity, entityRef } = await manageableEntity(req);
       const { role } = req.params;
       knownRole(role);
       const holders = await fieldRoles.checkHolders(
@@ -177,14 +180,7 @@ export function registerFieldRoleRoutes(
   router.delete(
     '/entities/:kind/:namespace/:name/field-roles/:role/:holderRef',
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, writers);
-      const entity = await visibleEntity(req.params, credentials);
-      const entityRef = entityRefOf(entity);
-      await authorize(
-        credentials,
-        userTrustFieldRoleManagePermission,
-        entityRef,
-      );
+      const { credentials, entity, entityRef } = await manageableEntity(req);
       const { role } = req.params;
       const holderRef = queryRef('holderRef', req.params.holderRef, 'user')!;
       const change = await store.removeHolder(

@@ -138,11 +138,15 @@ export class EvaluationService {
     };
     if (this.cacheMs === 0) return this.computeMany(entities, now);
     this.evictExpired(now);
-    const todo = entities.filter((_, i) => !fresh(refs[i]));
+    const todo = entities.flatMap((entity, i) =>
+      fresh(refs[i]) ? [] : [{ entity, ref: refs[i] }],
+    );
     if (todo.length > 0) {
-      const computed = this.computeMany(todo, now);
-      todo.forEach((entity, i) => {
-        const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      const computed = this.computeMany(
+        todo.map(t => t.entity),
+        now,
+      );
+      todo.forEach(({ ref }, i) => {
         const value = computed.then(all => all[i]);
         value.catch(() => this.cache.delete(ref));
         this.cache.set(ref, { at: now.getTime(), value });
