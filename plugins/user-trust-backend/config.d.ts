@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   userTrust?: {
     slos?: {
@@ -72,6 +74,20 @@ export interface Config {
     dissonance?: {
       /** Target of the technical SLI from `sli_report` signals. Default 0.999. */
       technicalTarget?: number;
+    };
+    health?: {
+      /**
+       * Entity kinds listed on the catalog-wide health page. Default
+       * `[Component, API]`.
+       */
+      kinds?: string[];
+      /**
+       * How often every health row is recomputed (one replica at a time);
+       * rows of entities with new signals, SLOs or field roles follow within
+       * about 10 seconds regardless. Default every 5 minutes, first 10
+       * seconds after start-up.
+       */
+      refresh?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };
 }

@@ -1,7 +1,10 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { userTrustPermissions } from '@user-trust/plugin-user-trust-common';
 import {
@@ -19,6 +22,26 @@ import { SloResolver } from './slo/SloResolver';
 import { FieldRoleStore } from './database/FieldRoleStore';
 import { FieldRoleService } from './fieldRoles/FieldRoleService';
 import { FieldRoleTypes } from './fieldRoles/FieldRoleTypes';
+import { HealthStore } from './database/HealthStore';
+import { HealthService } from './health/HealthService';
+
+const DEFAULT_HEALTH_KINDS = ['component', 'api'];
+const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 15 },
+  initialDelay: { seconds: 10 },
+};
+/** How soon the health of entities with new signals is brought up to date. */
+const CHANGED_REFRESH_SECONDS = 10;
+
+function healthRefreshSchedule(
+  config: Config,
+): SchedulerServiceTaskScheduleDefinition {
+  const schedule = config.getOptionalConfig('userTrust.health.refresh');
+  return schedule
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
+    : DEFAULT_HEALTH_REFRESH;
+}
 
 /**
  * User Trust backend plugin: signal ingestion and per-entity summaries.
@@ -47,6 +70,8 @@ export const userTrustPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
+        scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
       },
       async init({
         httpRouter,
@@ -59,6 +84,8 @@ export const userTrustPlugin = createBackendPlugin({
         catalog,
         config,
         urlReader,
+        scheduler,
+        userInfo,
       }) {
         const db = await database.getClient();
         if (!database.migrations?.skip) {
@@ -85,9 +112,46 @@ export const userTrustPlugin = createBackendPlugin({
           catalog,
         );
         await fieldRoles.start();
-        const ingestor = new SignalIngestor(store, entityRefs =>
-          evaluations.invalidate(entityRefs),
-        );
+        const health = new HealthService({
+          store: new HealthStore(db),
+          catalog,
+          auth,
+          permissions,
+          userInfo,
+          evaluations,
+          fieldRoles,
+          rollups,
+          logger,
+          kinds: (
+            config.getOptionalStringArray('userTrust.health.kinds') ??
+            DEFAULT_HEALTH_KINDS
+          ).map(kind => kind.toLocaleLowerCase('en-US')),
+        });
+        const ingestor = new SignalIngestor(store, entityRefs => {
+          evaluations.invalidate(entityRefs);
+          health.markChanged(entityRefs);
+        });
+
+        // One replica at a time recomputes every row; each replica brings
+        // the rows of entities it saw change up to date within seconds.
+        await scheduler.scheduleTask({
+          id: 'user-trust:health:refresh-all',
+          scope: 'global',
+          ...healthRefreshSchedule(config),
+          fn: async () => {
+            const count = await health.refreshAll();
+            logger.info(`Refreshed the health of ${count} entities`);
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'user-trust:health:refresh-changed',
+          scope: 'local',
+          frequency: { seconds: CHANGED_REFRESH_SECONDS },
+          timeout: { minutes: 5 },
+          fn: async () => {
+            await health.refreshChanged();
+          },
+        });
 
         httpRouter.use(
           await createRouter({
@@ -101,6 +165,7 @@ export const userTrustPlugin = createBackendPlugin({
             evaluations,
             auth,
             fieldRoles,
+            health,
           }),
         );
 

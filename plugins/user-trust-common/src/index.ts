@@ -10,3 +10,4 @@ export * from './labels';
 export * from './slo';
 export * from './fieldRoles';
 export * from './fieldRoleCatalog';
+export * from './health';

@@ -20,8 +20,10 @@ import { FieldRoleStore, HolderInput } from '../database/FieldRoleStore';
 import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../database/RollupStore';
 import { FieldRoleTypes } from './FieldRoleTypes';
 
-const SUPPORT_CASES: SignalQuery = { kind: ['support_case'] };
-const INCIDENTS: SignalQuery = { kind: ['incident'] };
+/** Support cases of an entity; kept in the rollups for every entity. */
+export const SUPPORT_CASES: SignalQuery = { kind: ['support_case'] };
+/** Incidents of an entity; kept in the rollups for every entity. */
+export const INCIDENTS: SignalQuery = { kind: ['incident'] };
 /** Days of support and incident volume that weigh a blind spot. */
 export const COVERAGE_VOLUME_DAYS = 28;
 /** Weight of an incident against a support case in coverage. */
@@ -97,6 +99,19 @@ export function normalizeAccounts(accounts: string[]): string[] {
 }
 
 /** A holder of a request, checked except for its existence in the catalog. */
+/** Assignments grouped by entity ref. */
+function byEntity(
+  assignments: FieldRoleAssignment[],
+): Map<string, FieldRoleAssignment[]> {
+  const grouped = new Map<string, FieldRoleAssignment[]>();
+  for (const assignment of assignments) {
+    const list = grouped.get(assignment.entityRef) ?? [];
+    list.push(assignment);
+    grouped.set(assignment.entityRef, list);
+  }
+  return grouped;
+}
+
 export type CheckedHolder = { field: string; input: HolderInput };
 
 /**
@@ -129,6 +144,26 @@ export class FieldRoleService {
       assignments,
       missingRequired: this.missing(entity, assignments),
     };
+  }
+
+  /**
+   * Effective field roles and missing required roles of many entities, in
+   * the order given, from one read of the registry.
+   */
+  async forEntities(
+    entities: Entity[],
+  ): Promise<
+    Array<{ assignments: FieldRoleAssignment[]; missingRequired: string[] }>
+  > {
+    const refs = entities.map(entityRefOf);
+    const registry = byEntity(await this.store.forEntities(refs));
+    return entities.map((entity, i) => {
+      const assignments = this.effective(entity, registry.get(refs[i]) ?? []);
+      return {
+        assignments,
+        missingRequired: this.missing(entity, assignments),
+      };
+    });
   }
 
   /** The annotation seeds of an entity, for configured roles. */
@@ -294,16 +329,13 @@ export class FieldRoleService {
         if (entity) entities.set(entityRefOf(entity), entity);
       }
     }
-    const registry = new Map<string, FieldRoleAssignment[]>();
     const registeredSet = new Set(registered);
-    for (const assignment of await this.store.forEntities(
-      [...entities.keys()].filter(ref => registeredSet.has(ref)),
-      { role: filter.role },
-    )) {
-      const list = registry.get(assignment.entityRef) ?? [];
-      list.push(assignment);
-      registry.set(assignment.entityRef, list);
-    }
+    const registry = byEntity(
+      await this.store.forEntities(
+        [...entities.keys()].filter(ref => registeredSet.has(ref)),
+        { role: filter.role },
+      ),
+    );
 
     const spots: Array<{ entity: Entity; missingRoles: string[] }> = [];
     const holders = new Map<string, FieldRoleCoverage['holders'][number]>();

@@ -1025,6 +1025,250 @@ export const spec = {
         },
       },
     },
+    '/health': {
+      get: {
+        operationId: 'GetHealth',
+        summary:
+          'Reliability health of every entity the caller may see, a page at a time.',
+        description:
+          'One row per catalog entity of the configured kinds (default Component\nand API): trust score, status, SLO status counts, least error budget\nleft, fastest burn rate, perception dissonance, support cases and\nincidents of the last 7 UTC days against the 7 before, and the\nrequired field roles nobody holds. Rows are precomputed from the\nrollups (see docs/architecture.md): a full refresh on a schedule,\nand within seconds for entities whose signals, SLOs or field roles\nchanged. Only entities the caller may see in the catalog are listed\nor counted. Filters combine with AND; repeated values of one filter\nwith OR. Rows without a value for the sort column come last.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/healthKind',
+          },
+          {
+            $ref: '#/components/parameters/healthType',
+          },
+          {
+            $ref: '#/components/parameters/healthOwner',
+          },
+          {
+            $ref: '#/components/parameters/healthSystem',
+          },
+          {
+            $ref: '#/components/parameters/healthDomain',
+          },
+          {
+            $ref: '#/components/parameters/healthLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/healthStatus',
+          },
+          {
+            $ref: '#/components/parameters/healthHolder',
+          },
+          {
+            $ref: '#/components/parameters/healthDissonance',
+          },
+          {
+            $ref: '#/components/parameters/healthBlindSpot',
+          },
+          {
+            $ref: '#/components/parameters/healthQ',
+          },
+          {
+            $ref: '#/components/parameters/healthSort',
+          },
+          {
+            $ref: '#/components/parameters/healthOrder',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'Page size, default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of rows, with status counts and facets.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HealthListResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/health/export': {
+      get: {
+        operationId: 'ExportHealth',
+        summary: 'Every row matching the filters, as CSV.',
+        description:
+          'The same rows as `GET /health` with the same filters and order, all\nof them, as `text/csv` with a header line. Text cells a spreadsheet\nwould run as a formula are prefixed with an apostrophe.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/healthKind',
+          },
+          {
+            $ref: '#/components/parameters/healthType',
+          },
+          {
+            $ref: '#/components/parameters/healthOwner',
+          },
+          {
+            $ref: '#/components/parameters/healthSystem',
+          },
+          {
+            $ref: '#/components/parameters/healthDomain',
+          },
+          {
+            $ref: '#/components/parameters/healthLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/healthStatus',
+          },
+          {
+            $ref: '#/components/parameters/healthHolder',
+          },
+          {
+            $ref: '#/components/parameters/healthDissonance',
+          },
+          {
+            $ref: '#/components/parameters/healthBlindSpot',
+          },
+          {
+            $ref: '#/components/parameters/healthQ',
+          },
+          {
+            $ref: '#/components/parameters/healthSort',
+          },
+          {
+            $ref: '#/components/parameters/healthOrder',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rows as CSV.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/health/rollups': {
+      get: {
+        operationId: 'GetHealthRollups',
+        summary: 'Health summed up per owner group, system or domain.',
+        description:
+          'The rows matching the filters, grouped by owner group, system or\ndomain: entities, mean score, status counts, blind spots, dissonant\nentities, cases and incidents week over week, fastest burn. Worst\nfirst (most breached, then lowest mean score); entities without a\ngroup, system or domain form the last item, with key null.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'by',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['group', 'system', 'domain'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/healthKind',
+          },
+          {
+            $ref: '#/components/parameters/healthType',
+          },
+          {
+            $ref: '#/components/parameters/healthOwner',
+          },
+          {
+            $ref: '#/components/parameters/healthSystem',
+          },
+          {
+            $ref: '#/components/parameters/healthDomain',
+          },
+          {
+            $ref: '#/components/parameters/healthLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/healthStatus',
+          },
+          {
+            $ref: '#/components/parameters/healthHolder',
+          },
+          {
+            $ref: '#/components/parameters/healthDissonance',
+          },
+          {
+            $ref: '#/components/parameters/healthBlindSpot',
+          },
+          {
+            $ref: '#/components/parameters/healthQ',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rollups.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HealthRollupsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1035,6 +1279,204 @@ export const spec = {
       },
     },
     parameters: {
+      healthKind: {
+        name: 'kind',
+        in: 'query',
+        required: false,
+        description: 'Entity kinds, e.g. `component`.',
+        style: 'form',
+        explode: true,
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      healthType: {
+        name: 'type',
+        in: 'query',
+        required: false,
+        description: 'Values of `spec.type`, e.g. `service`.',
+        style: 'form',
+        explode: true,
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      healthOwner: {
+        name: 'owner',
+        in: 'query',
+        required: false,
+        description: 'Owner refs, e.g. `group:default/payments`.',
+        style: 'form',
+        explode: true,
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      healthSystem: {
+        name: 'system',
+        in: 'query',
+        required: false,
+        description: 'System refs, e.g. `system:default/checkout`.',
+        style: 'form',
+        explode: true,
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      healthDomain: {
+        name: 'domain',
+        in: 'query',
+        required: false,
+        description: 'Domain refs, e.g. `domain:default/commerce`.',
+        style: 'form',
+        explode: true,
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      healthLifecycle: {
+        name: 'lifecycle',
+        in: 'query',
+        required: false,
+        description: 'Values of `spec.lifecycle`, e.g. `production`.',
+        style: 'form',
+        explode: true,
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      healthStatus: {
+        name: 'status',
+        in: 'query',
+        required: false,
+        description: 'Statuses of the entity.',
+        style: 'form',
+        explode: true,
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            $ref: '#/components/schemas/SloStatus',
+          },
+        },
+      },
+      healthHolder: {
+        name: 'holder',
+        in: 'query',
+        required: false,
+        description:
+          'Field-role holder refs, e.g. `user:default/rachel.kim`; `me` for the caller and their groups.',
+        style: 'form',
+        explode: true,
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      healthDissonance: {
+        name: 'dissonance',
+        in: 'query',
+        required: false,
+        description:
+          '`true`: only entities where monitoring and users disagree; `false`: only the others.',
+        schema: {
+          type: 'string',
+          enum: ['true', 'false'],
+        },
+      },
+      healthBlindSpot: {
+        name: 'blindSpot',
+        in: 'query',
+        required: false,
+        description:
+          '`true`: only entities missing a required field role; `false`: only the others.',
+        schema: {
+          type: 'string',
+          enum: ['true', 'false'],
+        },
+      },
+      healthQ: {
+        name: 'q',
+        in: 'query',
+        required: false,
+        allowReserved: true,
+        description:
+          'Text found in the ref, title, owner, system or domain (case-insensitive).',
+        schema: {
+          type: 'string',
+          maxLength: 200,
+        },
+      },
+      healthSort: {
+        name: 'sort',
+        in: 'query',
+        required: false,
+        description: 'Sort column, default `burn`.',
+        schema: {
+          type: 'string',
+          enum: ['burn', 'score', 'budget', 'name', 'cases'],
+        },
+      },
+      healthOrder: {
+        name: 'order',
+        in: 'query',
+        required: false,
+        description:
+          'Default per column, worst first: burn and cases desc; score, budget and name asc.',
+        schema: {
+          type: 'string',
+          enum: ['asc', 'desc'],
+        },
+      },
       kind: {
         name: 'kind',
         in: 'path',
@@ -1345,6 +1787,302 @@ export const spec = {
           },
           updatedAt: {
             type: 'string',
+          },
+        },
+      },
+      WeekOverWeek: {
+        type: 'object',
+        required: ['last7d', 'previous7d'],
+        properties: {
+          last7d: {
+            type: 'integer',
+          },
+          previous7d: {
+            type: 'integer',
+          },
+        },
+      },
+      StatusCounts: {
+        type: 'object',
+        required: [
+          'healthy',
+          'at-risk',
+          'breached',
+          'no-data',
+          'insufficient-data',
+        ],
+        properties: {
+          healthy: {
+            type: 'integer',
+          },
+          'at-risk': {
+            type: 'integer',
+          },
+          breached: {
+            type: 'integer',
+          },
+          'no-data': {
+            type: 'integer',
+          },
+          'insufficient-data': {
+            type: 'integer',
+          },
+        },
+      },
+      EntityHealth: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'kind',
+          'namespace',
+          'name',
+          'score',
+          'status',
+          'sloCounts',
+          'worstBudget',
+          'fastestBurn',
+          'dissonance',
+          'supportCases',
+          'incidents',
+          'missingRoles',
+          'fieldRoles',
+          'evaluatedAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          domain: {
+            type: 'string',
+          },
+          score: {
+            type: ['number', 'null'],
+          },
+          status: {
+            $ref: '#/components/schemas/SloStatus',
+          },
+          sloCounts: {
+            $ref: '#/components/schemas/StatusCounts',
+          },
+          worstBudget: {
+            type: ['number', 'null'],
+          },
+          fastestBurn: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'object',
+                required: ['rate', 'window', 'slo'],
+                properties: {
+                  rate: {
+                    type: 'number',
+                  },
+                  window: {
+                    type: 'string',
+                  },
+                  slo: {
+                    type: 'string',
+                  },
+                },
+              },
+            ],
+          },
+          dissonance: {
+            type: 'boolean',
+          },
+          supportCases: {
+            $ref: '#/components/schemas/WeekOverWeek',
+          },
+          incidents: {
+            $ref: '#/components/schemas/WeekOverWeek',
+          },
+          missingRoles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          fieldRoles: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['role', 'holderRef'],
+              properties: {
+                role: {
+                  type: 'string',
+                },
+                holderRef: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      FacetValues: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['value', 'count'],
+          properties: {
+            value: {
+              type: 'string',
+            },
+            count: {
+              type: 'integer',
+            },
+          },
+        },
+      },
+      HealthListResponse: {
+        type: 'object',
+        required: [
+          'items',
+          'totalCount',
+          'offset',
+          'limit',
+          'statusCounts',
+          'facets',
+          'oldestEvaluatedAt',
+        ],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityHealth',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
+          },
+          statusCounts: {
+            $ref: '#/components/schemas/StatusCounts',
+          },
+          facets: {
+            type: 'object',
+            required: [
+              'kind',
+              'type',
+              'owner',
+              'system',
+              'domain',
+              'lifecycle',
+            ],
+            properties: {
+              kind: {
+                $ref: '#/components/schemas/FacetValues',
+              },
+              type: {
+                $ref: '#/components/schemas/FacetValues',
+              },
+              owner: {
+                $ref: '#/components/schemas/FacetValues',
+              },
+              system: {
+                $ref: '#/components/schemas/FacetValues',
+              },
+              domain: {
+                $ref: '#/components/schemas/FacetValues',
+              },
+              lifecycle: {
+                $ref: '#/components/schemas/FacetValues',
+              },
+            },
+          },
+          oldestEvaluatedAt: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      HealthRollupsResponse: {
+        type: 'object',
+        required: ['by', 'items'],
+        properties: {
+          by: {
+            type: 'string',
+            enum: ['group', 'system', 'domain'],
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'key',
+                'entities',
+                'meanScore',
+                'statusCounts',
+                'blindSpots',
+                'dissonant',
+                'supportCases',
+                'incidents',
+                'fastestBurn',
+              ],
+              properties: {
+                key: {
+                  type: ['string', 'null'],
+                },
+                entities: {
+                  type: 'integer',
+                },
+                meanScore: {
+                  type: ['number', 'null'],
+                },
+                statusCounts: {
+                  $ref: '#/components/schemas/StatusCounts',
+                },
+                blindSpots: {
+                  type: 'integer',
+                },
+                dissonant: {
+                  type: 'integer',
+                },
+                supportCases: {
+                  $ref: '#/components/schemas/WeekOverWeek',
+                },
+                incidents: {
+                  $ref: '#/components/schemas/WeekOverWeek',
+                },
+                fastestBurn: {
+                  type: ['number', 'null'],
+                },
+              },
+            },
           },
         },
       },

@@ -45,6 +45,8 @@ export interface FieldRoleRouteOptions {
   catalog: CatalogService;
   logger: LoggerService;
   fieldRoles: FieldRoleService;
+  /** Told which entities' field roles changed, to refresh their health. */
+  onChanged(entityRefs: string[]): void;
   /** Throws NotAllowedError unless the caller has the permission. */
   authorize(
     credentials: BackstageCredentials,
@@ -101,14 +103,17 @@ export function registerFieldRoleRoutes(
     fieldRoles,
     authorize,
     visibleEntity,
+    onChanged,
   } = options;
   const { types, store } = fieldRoles;
   const writers = { allow: ['user', 'service'] as Array<'user' | 'service'> };
 
   /** Lets a catalog processor pick the change up; never fails the request. */
   async function refresh(entityRefs: Iterable<string>) {
+    const changed = [...new Set(entityRefs)];
+    onChanged(changed);
     const credentials = await auth.getOwnServiceCredentials();
-    for (const entityRef of new Set(entityRefs)) {
+    for (const entityRef of changed) {
       try {
         await catalog.refreshEntity(entityRef, { credentials });
       } catch (error) {

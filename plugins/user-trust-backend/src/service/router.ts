@@ -31,6 +31,8 @@ import { EntitySloStore } from '../database/EntitySloStore';
 import { EvaluationService } from '../slo/EvaluationService';
 import { FieldRoleService } from '../fieldRoles/FieldRoleService';
 import { registerFieldRoleRoutes } from './fieldRoleRoutes';
+import { HealthService } from '../health/HealthService';
+import { registerHealthRoutes } from './healthRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -44,6 +46,7 @@ export interface RouterOptions {
   /** For the field-role registry routes (catalog refreshes after changes). */
   auth: AuthService;
   fieldRoles: FieldRoleService;
+  health: HealthService;
 }
 
 // A batch of 5,000 signals with attributes is a few megabytes of JSON.
@@ -76,6 +79,7 @@ export async function createRouter(
     logger,
     sloStore,
     evaluations,
+    health,
   } = options;
 
   const router = createValidatedOpenApiRouter(spec, {
@@ -203,6 +207,7 @@ export async function createRouter(
         : (credentials.principal as { subject: string }).subject;
     await sloStore.put(entityRef, text, updatedBy);
     evaluations.invalidate([entityRef]);
+    health.markChanged([entityRef]);
     const resolved = await evaluations.resolveSlos(entity);
     res.json({ entityRef, ...resolved } as any);
   });
@@ -220,6 +225,7 @@ export async function createRouter(
       );
     }
     evaluations.invalidate([entityRef]);
+    health.markChanged([entityRef]);
     res.status(204).end();
   });
 
@@ -255,10 +261,13 @@ export async function createRouter(
     } as any);
   });
 
+  registerHealthRoutes(router, options);
+
   registerFieldRoleRoutes(router, {
     ...options,
     authorize,
     visibleEntity,
+    onChanged: entityRefs => health.markChanged(entityRefs),
   });
 
   return router;

@@ -30,6 +30,16 @@ const TABLES_AFTER: Record<string, string[]> = {
     'user_trust_rollups',
     'user_trust_signals',
   ],
+  '20261127030000_entity_health.js': [
+    'user_trust_entity_health',
+    'user_trust_entity_slos',
+    'user_trust_field_role_audit',
+    'user_trust_field_roles',
+    'user_trust_health_version',
+    'user_trust_rollup_queries',
+    'user_trust_rollups',
+    'user_trust_signals',
+  ],
 };
 
 const ALL_TABLES = [...new Set(Object.values(TABLES_AFTER).flat())].sort();
