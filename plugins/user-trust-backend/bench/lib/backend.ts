@@ -2,7 +2,9 @@ import { createServer } from 'node:net';
 import { createBackend } from '@backstage/backend-defaults';
 import {
   coreServices,
+  createBackendModule,
   createServiceFactory,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
@@ -15,6 +17,8 @@ export const INGEST_TOKEN = 'user-trust-bench-static-token-0123456789abcdef';
 export type BenchBackend = {
   baseUrl: string;
   token: string;
+  /** Runs a scheduled task of the plugin now (it runs in the background). */
+  triggerTask(id: string): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -76,11 +80,28 @@ export async function startBenchBackend(options: {
   );
   backend.add(fakeCatalogFactory(options.entities));
   backend.add(userTrustPlugin);
+  // The plugin's scheduler, to start a full health refresh when wanted.
+  let scheduler: SchedulerService | undefined;
+  backend.add(
+    createBackendModule({
+      pluginId: 'user-trust',
+      moduleId: 'bench-scheduler',
+      register(env) {
+        env.registerInit({
+          deps: { pluginScheduler: coreServices.scheduler },
+          async init({ pluginScheduler }) {
+            scheduler = pluginScheduler;
+          },
+        });
+      },
+    }),
+  );
   await backend.start();
 
   return {
     baseUrl,
     token: INGEST_TOKEN,
+    triggerTask: id => scheduler!.triggerTask(id),
     stop: () => backend.stop(),
   };
 }

@@ -32,7 +32,7 @@ export type BenchOptions = {
 
 export const DEFAULTS: BenchOptions = {
   engines: ['sqlite', 'postgres'],
-  scenarios: ['ingest', 'evaluate', 'batch'],
+  scenarios: ['ingest', 'evaluate', 'batch', 'health'],
   entities: 10_000,
   signals: 5_000_000,
   days: 90,
@@ -53,7 +53,7 @@ export const DEFAULTS: BenchOptions = {
 export const HELP = `Usage: node scripts/yarn.mjs bench [options]
 
   --engines sqlite,postgres   engines to run, each in a fresh process (default both)
-  --scenarios LIST            scenarios to run: ingest,evaluate,batch (ingest always runs: it loads the data)
+  --scenarios LIST            scenarios to run: ingest,evaluate,batch,health (ingest always runs: it loads the data)
   --entities N                catalog entities (default 10000)
   --signals N                 signals to ingest (default 5000000)
   --days N                    days of history (default 90)

@@ -186,6 +186,9 @@ export function renderReport(input: {
     'evaluate.page.p95',
     'batch.page.p50',
     'batch.page.p95',
+    'health.refresh.s',
+    'health.page.p50',
+    'health.page.p95',
   ];
   out.push('## Summary', '');
   const summaryRows: string[][] = [];

@@ -45,7 +45,7 @@ export type BenchContext = {
 /**
  * A benchmark scenario. Scenarios run in the order of the registry, against
  * one backend per engine that the `ingest` scenario has filled; add new
- * ones (e.g. a catalog-wide health endpoint) to `scenarios/index.ts`.
+ * ones to `scenarios/index.ts`.
  */
 export interface Scenario {
   id: string;

@@ -29,6 +29,8 @@ import { entityHealth, specRef } from './entityHealth';
 
 /** Entities evaluated together: one batch read of SLOs and rollups. */
 const CHUNK = 100;
+/** Changed entities recomputed per run of the frequent refresh. */
+const MAX_CHANGED_PER_RUN = 500;
 const REF_FIELDS = ['kind', 'metadata.name', 'metadata.namespace'];
 const SYSTEM_FIELDS = [...REF_FIELDS, 'spec.domain'];
 
@@ -97,12 +99,17 @@ export class HealthService {
     });
   }
 
-  /** Recomputes the rows of entities marked changed; answers how many. */
+  /**
+   * Recomputes the rows of entities marked changed, at most 500 a run;
+   * answers how many.
+   */
   async refreshChanged(now: Date = new Date()): Promise<number> {
     return this.exclusive(async () => {
-      const refs = [...this.changed];
+      // A bulk backfill touches every entity: do a bounded share per run
+      // and leave the rest for the next ones (or the full refresh).
+      const refs = [...this.changed].slice(0, MAX_CHANGED_PER_RUN);
       if (refs.length === 0) return 0;
-      this.changed.clear();
+      for (const ref of refs) this.changed.delete(ref);
       const { catalog, auth, store } = this.options;
       const credentials = await auth.getOwnServiceCredentials();
       const present: Entity[] = [];
