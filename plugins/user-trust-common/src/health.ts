@@ -104,8 +104,8 @@ export type HealthFilter = {
   q?: string;
 };
 
-/** Every filter of {@link HealthFilter}: its query parameter names. @public */
-export const HEALTH_FILTER_PARAMS: ReadonlyArray<keyof HealthFilter> = [
+/** The filters of {@link HealthFilter} that take several values. @public */
+export const HEALTH_LIST_FILTERS = [
   'kind',
   'type',
   'owner',
@@ -114,10 +114,18 @@ export const HEALTH_FILTER_PARAMS: ReadonlyArray<keyof HealthFilter> = [
   'lifecycle',
   'status',
   'holder',
+] as const;
+
+/** @public */
+export type HealthListFilter = (typeof HEALTH_LIST_FILTERS)[number];
+
+/** Every filter of {@link HealthFilter}: its query parameter names. @public */
+export const HEALTH_FILTER_PARAMS = [
+  ...HEALTH_LIST_FILTERS,
   'dissonance',
   'blindSpot',
   'q',
-];
+] as const;
 
 /** Values present in the caller's visible rows, with counts. @public */
 export type HealthFacets = Record<

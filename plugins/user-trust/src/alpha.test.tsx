@@ -2,7 +2,9 @@ import { screen } from '@testing-library/react';
 import {
   createExtensionTester,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -24,11 +26,14 @@ import userTrustPlugin, {
   entityUserTrustCard,
   entityUserTrustContent,
   fieldRolesPage,
+  healthPage,
+  homePageBurningFastestWidget,
 } from './alpha';
 import {
   coverage,
   entityFieldRoles,
   fieldRoleTypes,
+  healthList,
   people,
   trust,
 } from './testing/fixtures';
@@ -278,5 +283,106 @@ describe('fieldRolesPage (new frontend system)', () => {
     expect(
       screen.getByRole('heading', { name: 'Field roles' }),
     ).toBeInTheDocument();
+  }, 20_000);
+});
+
+describe('healthPage (new frontend system)', () => {
+  it('is the "User trust" page at /user-trust, with a nav item', () => {
+    const tester = createExtensionTester(healthPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/user-trust');
+    expect(tester.get(coreExtensionData.title)).toBe('User trust');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      userTrustPlugin.routes.health,
+    );
+  });
+
+  const apis = [
+    [
+      userTrustApiRef,
+      {
+        getHealth: jest.fn().mockResolvedValue(healthList()),
+        getFieldRoleTypes: jest
+          .fn()
+          .mockResolvedValue({ roles: fieldRoleTypes }),
+        getFieldRoleCoverage: jest.fn().mockResolvedValue(coverage()),
+      },
+    ],
+    [catalogApiRef, catalogApiMock({ entities: people })],
+    [permissionApiRef, mockApis.permission()],
+  ] as const;
+
+  const renderAt = (path: string) =>
+    renderTestApp({
+      features: [userTrustPlugin],
+      initialRouteEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis,
+    });
+
+  it('shows the health page at /user-trust, linking to the field roles', async () => {
+    renderAt('/user-trust');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Services' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'User trust' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Field roles' })).toHaveAttribute(
+      'href',
+      '/user-trust/field-roles',
+    );
+  }, 20_000);
+
+  it('keeps the field roles page at /user-trust/field-roles', async () => {
+    renderAt('/user-trust/field-roles');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Field roles' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'User trust' })).toBeNull();
+  }, 20_000);
+});
+
+describe('homePageBurningFastestWidget (new frontend system)', () => {
+  it('offers "Burning fastest" to the home page, linking to the health page', async () => {
+    const tester = createExtensionTester(homePageBurningFastestWidget);
+    const widget = tester.get(HomePageWidgetBlueprint.dataRefs.widget);
+    expect(widget).toMatchObject({
+      name: 'UserTrustBurningFastest',
+      title: 'Burning fastest',
+    });
+    const getHealth = jest.fn().mockResolvedValue(healthList());
+    renderInTestApp(widget.component, {
+      apis: [[userTrustApiRef, { getHealth }]],
+      mountedRoutes: {
+        '/user-trust': userTrustPlugin.routes.health,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    });
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'Checkout API' },
+        { timeout: 10_000 },
+      ),
+    ).toHaveAttribute('href', '/catalog/default/component/checkout-api');
+    expect(screen.getByText('Burning fastest')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View all' })).toHaveAttribute(
+      'href',
+      '/user-trust',
+    );
+    expect(getHealth).toHaveBeenCalledWith({
+      sort: 'burn',
+      order: 'desc',
+      limit: 5,
+    });
   }, 20_000);
 });

@@ -16,10 +16,13 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import HowToRegOutlined from '@material-ui/icons/HowToRegOutlined';
+import Speed from '@material-ui/icons/Speed';
 import { userTrustApiRef, UserTrustClient } from './api';
 import {
   fieldRolesRouteRef as legacyFieldRolesRouteRef,
+  healthRouteRef as legacyHealthRouteRef,
   rootRouteRef as legacyRootRouteRef,
 } from './routes';
 
@@ -28,6 +31,9 @@ const rootRouteRef = convertLegacyRouteRef(legacyRootRouteRef);
 
 /** The field-roles page, shared with the legacy plugin. */
 const fieldRolesRouteRef = convertLegacyRouteRef(legacyFieldRolesRouteRef);
+
+/** The health page, shared with the legacy plugin. */
+const healthRouteRef = convertLegacyRouteRef(legacyHealthRouteRef);
 
 const userTrustApi = ApiBlueprint.make({
   params: defineParams =>
@@ -132,11 +138,55 @@ export const fieldRolesPage = PageBlueprint.make({
   },
 });
 
+/**
+ * The "User trust" page at `/user-trust`: reliability health across the
+ * catalog, with its nav item. The field-roles page stays reachable at
+ * `/user-trust/field-roles`, as the router prefers the longer match.
+ *
+ * @alpha
+ */
+export const healthPage = PageBlueprint.make({
+  name: 'health',
+  params: {
+    path: '/user-trust',
+    title: 'User trust',
+    icon: <Speed />,
+    routeRef: healthRouteRef,
+    noHeader: true,
+    loader: () => import('./components/HealthPage').then(m => <m.HealthPage />),
+  },
+});
+
+/**
+ * "Burning fastest" on the home page: the five services burning error
+ * budget fastest. Offered in the home page's widget list; add it to the
+ * `page:home` `defaultConfig` to show it by default.
+ *
+ * @alpha
+ */
+export const homePageBurningFastestWidget = HomePageWidgetBlueprint.make({
+  name: 'burning-fastest',
+  params: {
+    name: 'UserTrustBurningFastest',
+    title: 'Burning fastest',
+    description: 'The services burning their user-trust error budget fastest',
+    components: () =>
+      import('./components/HealthHomeCard').then(m => ({
+        Content: m.HealthHomeCardContent,
+        Actions: m.HealthHomeCardActions,
+      })),
+  },
+});
+
 /** @alpha */
 export default createFrontendPlugin({
   pluginId: 'user-trust',
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef, fieldRoles: fieldRolesRouteRef },
+  routes: {
+    root: rootRouteRef,
+    fieldRoles: fieldRolesRouteRef,
+    health: healthRouteRef,
+  },
   extensions: [
     userTrustApi,
     entityUserTrustCard,
@@ -144,5 +194,7 @@ export default createFrontendPlugin({
     entityFieldRolesCard,
     entityFieldRolePortfolioCard,
     fieldRolesPage,
+    healthPage,
+    homePageBurningFastestWidget,
   ],
 });

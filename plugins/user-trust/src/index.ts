@@ -11,5 +11,7 @@ export {
   EntityFieldRolesCard,
   EntityFieldRolePortfolioCard,
   FieldRolesPage,
+  UserTrustHealthPage,
+  HomePageUserTrustBurningCard,
 } from './plugin';
 export * from './api';

@@ -6,8 +6,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { userTrustApiRef, UserTrustClient } from './api';
-import { fieldRolesRouteRef, rootRouteRef } from './routes';
+import { fieldRolesRouteRef, healthRouteRef, rootRouteRef } from './routes';
 
 /**
  * The User Trust frontend plugin, for apps on the legacy frontend system.
@@ -28,6 +29,7 @@ export const userTrustPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     fieldRoles: fieldRolesRouteRef,
+    health: healthRouteRef,
   },
 });
 
@@ -119,5 +121,41 @@ export const FieldRolesPage = userTrustPlugin.provide(
     component: () =>
       import('./components/FieldRolesPage').then(m => m.FieldRolesPage),
     mountPoint: fieldRolesRouteRef,
+  }),
+);
+
+/**
+ * The catalog-wide reliability health page: status distribution, the
+ * services burning error budget fastest, and every service (or team,
+ * system, domain) with filters kept in the URL. Mount it in the app's
+ * routes, e.g. `<Route path="/user-trust" element={<UserTrustHealthPage />} />`.
+ *
+ * @public
+ */
+export const UserTrustHealthPage = userTrustPlugin.provide(
+  createRoutableExtension({
+    name: 'UserTrustHealthPage',
+    component: () => import('./components/HealthPage').then(m => m.HealthPage),
+    mountPoint: healthRouteRef,
+  }),
+);
+
+/**
+ * Home page card "Burning fastest": the five services burning error budget
+ * fastest, linking to the health page. Place it on a custom home page, e.g.
+ * `<HomePageUserTrustBurningCard />` inside `CustomHomepageGrid`.
+ *
+ * @public
+ */
+export const HomePageUserTrustBurningCard = userTrustPlugin.provide(
+  createCardExtension<{}>({
+    name: 'HomePageUserTrustBurningCard',
+    title: 'Burning fastest',
+    description: 'The services burning their user-trust error budget fastest',
+    components: () =>
+      import('./components/HealthHomeCard').then(m => ({
+        Content: m.HealthHomeCardContent,
+        Actions: m.HealthHomeCardActions,
+      })),
   }),
 );

@@ -17,3 +17,10 @@ export const rootRouteRef = createRouteRef({ id: 'user-trust' });
 export const fieldRolesRouteRef = createRouteRef({
   id: 'user-trust:field-roles',
 });
+
+/**
+ * The catalog-wide reliability health page. Mount it at `/user-trust`.
+ *
+ * @public
+ */
+export const healthRouteRef = createRouteRef({ id: 'user-trust:health' });

@@ -11,6 +11,11 @@ import {
   FieldRoleImportResult,
   FieldRoleImportRow,
   FieldRoleType,
+  HealthFilter,
+  HealthListResponse,
+  HealthRollupDimension,
+  HealthRollupsResponse,
+  HealthSortField,
   PutFieldRoleRequest,
   SignalKind,
   SignalListResponse,
@@ -109,6 +114,31 @@ export type FieldRoleCoverageOptions = {
 };
 
 /**
+ * Sort order of the health list and its CSV export.
+ *
+ * @public
+ */
+export type HealthSortOptions = {
+  /** Sort field; the backend sorts by fastest burn when absent. */
+  sort?: HealthSortField;
+  /** Sort direction; nulls sort last either way. */
+  order?: 'asc' | 'desc';
+};
+
+/**
+ * Options of {@link UserTrustApi.getHealth}.
+ *
+ * @public
+ */
+export type GetHealthOptions = HealthFilter &
+  HealthSortOptions & {
+    /** Page size, 1–500; the backend defaults to 50. */
+    limit?: number;
+    /** Number of rows to skip, for paging. */
+    offset?: number;
+  };
+
+/**
  * Client of the User Trust backend.
  *
  * @public
@@ -179,6 +209,21 @@ export interface UserTrustApi {
   getFieldRoleCoverage(
     options?: FieldRoleCoverageOptions,
   ): Promise<FieldRoleCoverage>;
+
+  /**
+   * Catalog-wide reliability health: one row per entity the caller may see,
+   * filtered, sorted and paged on the server, with status counts and facets.
+   */
+  getHealth(options?: GetHealthOptions): Promise<HealthListResponse>;
+
+  /** The filtered health rows summed up per group, system or domain. */
+  getHealthRollups(
+    by: HealthRollupDimension,
+    filter?: HealthFilter,
+  ): Promise<HealthRollupsResponse>;
+
+  /** Every filtered health row as CSV text (no paging), header row first. */
+  exportHealthCsv(options?: HealthFilter & HealthSortOptions): Promise<string>;
 }
 
 /** @public */

@@ -250,4 +250,105 @@ describe('UserTrustClient', () => {
       });
     });
   });
+
+  describe('health', () => {
+    const root = 'http://localhost:7007/api/user-trust';
+
+    it('gets the health list with repeated filters, flags, sort and paging', async () => {
+      const { client, fetch } = setup({ items: [], totalCount: 0 });
+      await expect(
+        client.getHealth({
+          owner: ['group:default/payments', 'group:default/search'],
+          status: ['breached', 'at-risk'],
+          holder: ['me'],
+          kind: [],
+          dissonance: true,
+          blindSpot: false,
+          q: '  checkout api ',
+          sort: 'burn',
+          order: 'desc',
+          limit: 25,
+          offset: 50,
+        }),
+      ).resolves.toEqual({ items: [], totalCount: 0 });
+      const url = new URL(fetch.mock.calls[0][0]);
+      expect(url.pathname).toBe('/api/user-trust/health');
+      expect(url.searchParams.getAll('owner')).toEqual([
+        'group:default/payments',
+        'group:default/search',
+      ]);
+      expect(url.searchParams.getAll('status')).toEqual([
+        'breached',
+        'at-risk',
+      ]);
+      expect(url.searchParams.get('holder')).toBe('me');
+      expect(url.searchParams.has('kind')).toBe(false);
+      expect(url.searchParams.get('dissonance')).toBe('true');
+      expect(url.searchParams.has('blindSpot')).toBe(false);
+      expect(url.searchParams.get('q')).toBe('checkout api');
+      expect(url.searchParams.get('sort')).toBe('burn');
+      expect(url.searchParams.get('order')).toBe('desc');
+      expect(url.searchParams.get('limit')).toBe('25');
+      expect(url.searchParams.get('offset')).toBe('50');
+    });
+
+    it('gets the health list without a query string when nothing is set', async () => {
+      const { client, fetch } = setup({ items: [], totalCount: 0 });
+      await client.getHealth();
+      await client.getHealth({ q: ' ', owner: [] });
+      expect(fetch.mock.calls[0][0]).toBe(`${root}/health`);
+      expect(fetch.mock.calls[1][0]).toBe(`${root}/health`);
+    });
+
+    it('gets rollups by a dimension with the same filters', async () => {
+      const { client, fetch } = setup({ by: 'system', items: [] });
+      await expect(
+        client.getHealthRollups('system', {
+          domain: ['domain:default/commerce'],
+          blindSpot: true,
+        }),
+      ).resolves.toEqual({ by: 'system', items: [] });
+      expect(fetch).toHaveBeenCalledWith(
+        `${root}/health/rollups?domain=domain%3Adefault%2Fcommerce&blindSpot=true&by=system`,
+      );
+    });
+
+    it('exports the filtered, sorted rows as CSV text', async () => {
+      const csv = 'entityRef,title\ncomponent:default/cart,Cart\n';
+      const fetch = jest.fn().mockResolvedValue(
+        new Response(csv, {
+          status: 200,
+          headers: { 'Content-Type': 'text/csv' },
+        }),
+      );
+      const client = new UserTrustClient({
+        discoveryApi: { getBaseUrl: jest.fn().mockResolvedValue(root) },
+        fetchApi: { fetch },
+      });
+      await expect(
+        client.exportHealthCsv({
+          lifecycle: ['production'],
+          sort: 'score',
+          order: 'asc',
+        }),
+      ).resolves.toBe(csv);
+      expect(fetch).toHaveBeenCalledWith(
+        `${root}/health/export?lifecycle=production&sort=score&order=asc`,
+      );
+    });
+
+    it('throws a ResponseError when the export fails', async () => {
+      const { client } = setup(
+        {
+          error: { name: 'InputError', message: 'Unknown parameter foo' },
+          response: { statusCode: 400 },
+        },
+        400,
+      );
+      await expect(client.exportHealthCsv()).rejects.toMatchObject({
+        name: 'ResponseError',
+        statusCode: 400,
+      });
+    });
+  });
 });

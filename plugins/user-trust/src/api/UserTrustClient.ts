@@ -9,6 +9,10 @@ import {
   FieldRoleCoverage,
   FieldRoleImportResult,
   FieldRoleImportRow,
+  HealthFilter,
+  HealthListResponse,
+  HealthRollupDimension,
+  HealthRollupsResponse,
   PutFieldRoleRequest,
   SignalListResponse,
 } from '@user-trust/plugin-user-trust-common';
@@ -17,11 +21,14 @@ import {
   FieldRoleAuditList,
   FieldRoleCoverageOptions,
   FieldRoleTypesResponse,
+  GetHealthOptions,
+  HealthSortOptions,
   ListEntitySignalsOptions,
   ListFieldRoleAssignmentsOptions,
   ListFieldRoleAuditOptions,
   UserTrustApi,
 } from './UserTrustApi';
+import { healthFilterToParams } from './healthParams';
 
 /**
  * Talks to the User Trust backend through Backstage's fetch API, which adds
@@ -150,13 +157,47 @@ export class UserTrustClient implements UserTrustApi {
     );
   }
 
+  async getHealth(options: GetHealthOptions = {}): Promise<HealthListResponse> {
+    const { sort, order, limit, offset, ...filter } = options;
+    const params = healthFilterToParams(filter);
+    setDefined(params, { sort, order, limit, offset });
+    return this.get<HealthListResponse>(`/health${withQuery(params)}`);
+  }
+
+  async getHealthRollups(
+    by: HealthRollupDimension,
+    filter: HealthFilter = {},
+  ): Promise<HealthRollupsResponse> {
+    const params = healthFilterToParams(filter);
+    params.set('by', by);
+    return this.get<HealthRollupsResponse>(
+      `/health/rollups${withQuery(params)}`,
+    );
+  }
+
+  async exportHealthCsv(
+    options: HealthFilter & HealthSortOptions = {},
+  ): Promise<string> {
+    const { sort, order, ...filter } = options;
+    const params = healthFilterToParams(filter);
+    setDefined(params, { sort, order });
+    const response = await this.fetchOk(`/health/export${withQuery(params)}`);
+    return response.text();
+  }
+
   private async get<T>(path: string): Promise<T> {
+    const response = await this.fetchOk(path);
+    return (await response.json()) as T;
+  }
+
+  /** GETs a path of the backend; a failure becomes a `ResponseError`. */
+  private async fetchOk(path: string): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('user-trust');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 
   private async send<T>(
@@ -184,18 +225,31 @@ export class UserTrustClient implements UserTrustApi {
   }
 }
 
-/** `?a=1&b=x` of the defined values, or an empty string. */
-function queryString(
+/** Sets the defined, non-empty values on the query. */
+function setDefined(
+  query: URLSearchParams,
   params: Record<string, string | number | boolean | undefined>,
-): string {
-  const query = new URLSearchParams();
+) {
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') {
       query.set(key, String(value));
     }
   }
-  const search = query.toString();
-  return search ? `?${search}` : '';
+}
+
+/** `?a=1&b=x`, or an empty string for an empty query. */
+function withQuery(query: URLSearchParams): string {
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** `?a=1&b=x` of the defined values, or an empty string. */
+function queryString(
+  params: Record<string, string | number | boolean | undefined>,
+): string {
+  const query = new URLSearchParams();
+  setDefined(query, params);
+  return withQuery(query);
 }
 
 function entityPath({ kind, namespace, name }: CompoundEntityRef): string {

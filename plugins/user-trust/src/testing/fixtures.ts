@@ -6,8 +6,11 @@ import {
   FieldRoleAssignment,
   FieldRoleCoverage,
   FieldRoleType,
+  EntityHealth,
   EntitySignalSummary,
   EntityTrustEvaluation,
+  HealthListResponse,
+  HealthRollup,
   SloEvaluation,
   StoredSignal,
 } from '@user-trust/plugin-user-trust-common';
@@ -319,6 +322,121 @@ export function coverage(
         ],
       },
     ],
+    ...overrides,
+  };
+}
+
+/** Checkout API: breached, burning fast, a missing CSM, more cases. */
+export function entityHealth(
+  overrides: Partial<EntityHealth> = {},
+): EntityHealth {
+  return {
+    entityRef: 'component:default/checkout-api',
+    kind: 'component',
+    namespace: 'default',
+    name: 'checkout-api',
+    title: 'Checkout API',
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+    system: 'system:default/checkout',
+    domain: 'domain:default/commerce',
+    score: 61.6,
+    status: 'breached',
+    sloCounts: {
+      breached: 1,
+      'at-risk': 0,
+      healthy: 1,
+      'insufficient-data': 0,
+      'no-data': 1,
+    },
+    worstBudget: -0.4,
+    fastestBurn: { rate: 14.23, window: '1d', slo: 'cases-without-escalation' },
+    dissonance: true,
+    supportCases: { last7d: 12, previous7d: 8 },
+    incidents: { last7d: 1, previous7d: 3 },
+    missingRoles: ['csm'],
+    fieldRoles: [{ role: 'tam', holderRef: 'user:default/rachel.kim' }],
+    evaluatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** Search: healthy, not burning, every required role held. */
+export function calmEntityHealth(
+  overrides: Partial<EntityHealth> = {},
+): EntityHealth {
+  return entityHealth({
+    entityRef: 'component:default/search',
+    name: 'search',
+    title: undefined,
+    owner: 'group:default/discovery',
+    system: undefined,
+    domain: undefined,
+    score: 97.2,
+    status: 'healthy',
+    worstBudget: 0.8,
+    fastestBurn: null,
+    dissonance: false,
+    supportCases: { last7d: 2, previous7d: 2 },
+    incidents: { last7d: 0, previous7d: 0 },
+    missingRoles: [],
+    fieldRoles: [],
+    ...overrides,
+  });
+}
+
+export function healthList(
+  overrides: Partial<HealthListResponse> = {},
+): HealthListResponse {
+  const items = overrides.items ?? [entityHealth(), calmEntityHealth()];
+  return {
+    items,
+    totalCount: 60,
+    offset: 0,
+    limit: 25,
+    statusCounts: {
+      breached: 4,
+      'at-risk': 7,
+      healthy: 40,
+      'insufficient-data': 3,
+      'no-data': 6,
+    },
+    facets: {
+      kind: [{ value: 'component', count: 60 }],
+      type: [{ value: 'service', count: 48 }],
+      owner: [
+        { value: 'group:default/payments', count: 12 },
+        { value: 'group:default/discovery', count: 9 },
+      ],
+      system: [{ value: 'system:default/checkout', count: 5 }],
+      domain: [{ value: 'domain:default/commerce', count: 20 }],
+      lifecycle: [{ value: 'production', count: 50 }],
+    },
+    oldestEvaluatedAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+    ...overrides,
+  };
+}
+
+export function healthRollup(
+  overrides: Partial<HealthRollup> = {},
+): HealthRollup {
+  return {
+    key: 'group:default/payments',
+    entities: 12,
+    meanScore: 71.4,
+    statusCounts: {
+      breached: 2,
+      'at-risk': 1,
+      healthy: 9,
+      'insufficient-data': 0,
+      'no-data': 0,
+    },
+    blindSpots: 3,
+    dissonant: 1,
+    supportCases: { last7d: 30, previous7d: 21 },
+    incidents: { last7d: 2, previous7d: 2 },
+    fastestBurn: 14.23,
     ...overrides,
   };
 }

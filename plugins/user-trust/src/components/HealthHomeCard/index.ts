@@ -1,0 +1,1 @@
+export { HealthHomeCardActions, HealthHomeCardContent } from './HealthHomeCard';
