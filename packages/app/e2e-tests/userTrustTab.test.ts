@@ -6,7 +6,11 @@ test('the User trust tab shows the breached zero-SLO of checkout-api', async ({
 }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/checkout-api');
-  await page.getByRole('link', { name: 'User trust', exact: true }).click();
+  // The entity tab, not the sidebar's catalog-wide page of the same name.
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: 'User trust', exact: true })
+    .click();
   await expect(page).toHaveURL(/\/user-trust$/);
 
   // The demo history gives checkout-api a critical incident five days ago:

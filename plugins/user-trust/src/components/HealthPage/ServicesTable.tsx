@@ -27,7 +27,7 @@ type Column = TableColumn<EntityHealth> & { sortField?: HealthSortField };
 const COLUMNS: Column[] = [
   {
     title: 'Service',
-    width: '18%',
+    width: '17%',
     sortField: 'name',
     highlight: true,
     render: row => <ServiceCell row={row} />,
@@ -54,7 +54,7 @@ const COLUMNS: Column[] = [
   },
   {
     title: 'Score',
-    width: '7%',
+    width: '8%',
     sortField: 'score',
     align: 'right',
     render: row => <ScoreCell score={row.score} />,
