@@ -33,6 +33,20 @@ describe('HealthStore', () => {
       ]);
     });
 
+    it('keeps a row computed later than the one written', async () => {
+      const store = await createStore();
+      const later = '2026-11-27T10:05:00.000Z';
+      await store.write([healthRow('a', { score: 40, evaluatedAt: later })]);
+      await store.write([healthRow('a', { score: 90 })]);
+      expect((await store.readAll()).rows).toEqual([
+        healthRow('a', { score: 40, evaluatedAt: later }),
+      ]);
+      await store.write([
+        healthRow('a', { score: 10, evaluatedAt: '2026-11-27T10:06:00.000Z' }),
+      ]);
+      expect((await store.readAll()).rows[0].score).toBe(10);
+    });
+
     it('removes named rows, or on a full refresh every row not written', async () => {
       const store = await createStore();
       await store.write(['a', 'b', 'c'].map(name => healthRow(name)));

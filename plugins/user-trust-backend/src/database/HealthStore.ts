@@ -32,7 +32,7 @@ export class HealthStore {
   }
 
   /**
-   * Writes these rows; with `removeOthers`, rows of every other entity are
+   * Writes these rows, except over rows computed later; with `removeOthers`, rows of every other entity are
    * deleted (a full refresh: entities gone from the catalog disappear).
    * One transaction: readers see all of it or none.
    */
@@ -51,7 +51,10 @@ export class HealthStore {
             })),
           )
           .onConflict('entity_ref')
-          .merge(['health', 'evaluated_at']);
+          .merge(['health', 'evaluated_at'])
+          // A slow full refresh must not overwrite a row another replica
+          // computed later (after an ingest) with what it computed before.
+          .whereRaw('?? <= excluded.evaluated_at', [`${HEALTH}.evaluated_at`]);
       }
       if (options.removeOthers) {
         const keep = new Set(rows.map(r => r.entityRef));
