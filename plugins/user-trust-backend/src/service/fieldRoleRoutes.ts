@@ -12,7 +12,6 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
-  BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -23,7 +22,6 @@ import {
 } from '@user-trust/plugin-user-trust-common';
 import { HolderAddition } from '../database/FieldRoleStore';
 import {
-  entityRefOf,
   FieldRoleService,
   normalizeAccounts,
   normalizeRef,
@@ -47,17 +45,20 @@ export interface FieldRoleRouteOptions {
   fieldRoles: FieldRoleService;
   /** Told which entities' field roles changed, to refresh their health. */
   onChanged(entityRefs: string[]): void;
-  /** Throws NotAllowedError unless the caller has the permission. */
-  authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission | ResourcePermission,
-    resourceRef?: string,
-  ): Promise<void>;
   /** The entity as the caller sees it; NotFoundError when they cannot. */
   visibleEntity(
     params: EntityParams,
     credentials: BackstageCredentials,
   ): Promise<Entity>;
+  /** The entity of a change request, once the caller may change it. */
+  changeableEntity(
+    req: Request<EntityParams>,
+    permission: ResourcePermission,
+  ): Promise<{
+    credentials: BackstageCredentials;
+    entity: Entity;
+    entityRef: string;
+  }>;
 }
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -101,8 +102,8 @@ export function registerFieldRoleRoutes(
     catalog,
     logger,
     fieldRoles,
-    authorize,
     visibleEntity,
+    changeableEntity,
     onChanged,
   } = options;
   const { types, store } = fieldRoles;
@@ -125,13 +126,8 @@ export function registerFieldRoleRoutes(
   }
 
   /** The entity of a change request, once the caller may change its roles. */
-  async function manageableEntity(req: Request<EntityParams>) {
-    const credentials = await httpAuth.credentials(req, writers);
-    const entity = await visibleEntity(req.params, credentials);
-    const entityRef = entityRefOf(entity);
-    await authorize(credentials, userTrustFieldRoleManagePermission, entityRef);
-    return { credentials, entity, entityRef };
-  }
+  const manageableEntity = (req: Request<EntityParams>) =>
+    changeableEntity(req, userTrustFieldRoleManagePermission);
 
   function knownRole(role: string) {
     const unknown = fieldRoles.unknownRole(role);

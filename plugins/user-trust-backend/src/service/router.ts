@@ -120,6 +120,23 @@ export async function createRouter(
   const lowerRef = (entity: Entity) =>
     stringifyEntityRef(entity).toLocaleLowerCase('en-US');
 
+  /**
+   * The entity of a change request, once the caller (a user or a service)
+   * may see it and holds the permission on it.
+   */
+  async function changeableEntity(
+    req: Request<EntityParams>,
+    permission: ResourcePermission,
+  ) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await visibleEntity(req.params, credentials);
+    const entityRef = lowerRef(entity);
+    await authorize(credentials, permission, entityRef);
+    return { credentials, entity, entityRef };
+  }
+
   router.post('/signals', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -182,13 +199,10 @@ export async function createRouter(
   });
 
   router.put('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entity = await visibleEntity(req.params, credentials);
-    const entityRef = lowerRef(entity);
-    await authorize(credentials, userTrustSloUpdatePermission, entityRef);
-
+    const { credentials, entity, entityRef } = await changeableEntity(
+      req,
+      userTrustSloUpdatePermission,
+    );
     const text = sloText(req);
     const { slos, errors } = validateOpenSlo(text);
     if (errors.length > 0) {
@@ -213,12 +227,10 @@ export async function createRouter(
   });
 
   router.delete('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entity = await visibleEntity(req.params, credentials);
-    const entityRef = lowerRef(entity);
-    await authorize(credentials, userTrustSloUpdatePermission, entityRef);
+    const { entityRef } = await changeableEntity(
+      req,
+      userTrustSloUpdatePermission,
+    );
     if (!(await sloStore.delete(entityRef))) {
       throw new NotFoundError(
         `${entityRef} has no SLOs registered through the API`,
@@ -265,8 +277,8 @@ export async function createRouter(
 
   registerFieldRoleRoutes(router, {
     ...options,
-    authorize,
     visibleEntity,
+    changeableEntity,
     onChanged: entityRefs => health.markChanged(entityRefs),
   });
 
