@@ -1,7 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from './migrations';
-import { SignalStore, toDate } from './SignalStore';
+import { SignalStore } from './SignalStore';
+import { toDate } from './dates';
 import { NormalizedSignal, SignalRow } from './types';
 
 jest.setTimeout(60_000);

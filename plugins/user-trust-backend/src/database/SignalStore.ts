@@ -22,8 +22,6 @@ const CHUNK_SIZE = 500;
 /** Key of the PostgreSQL advisory lock taken by each ingestion. */
 const INGEST_LOCK_KEY = 7_482_310_551;
 
-export { toDate };
-
 function toRow(signal: NormalizedSignal): SignalRow {
   return {
     source: signal.source,
