@@ -11,7 +11,7 @@ import {
   FieldRoleAssignment,
   FieldRoleType,
 } from '@user-trust/plugin-user-trust-common';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { userTrustApiRef } from '../../api';
 import {
   AccountChips,
@@ -22,7 +22,8 @@ import {
   roleTitle,
 } from '../common/fieldRoles';
 import { formatDay } from '../common/format';
-import { HolderCell, PAGE_SIZE, RoleFilter, useStyles } from './shared';
+import { HolderCell, RoleFilter, useStyles } from './shared';
+import { SERVER_PAGED_TABLE_OPTIONS, useServerPages } from './useServerPages';
 
 /** Kinds that can have field roles. */
 export const COVERED_KINDS = ['Component', 'API', 'System', 'Resource'];
@@ -41,31 +42,22 @@ export function AssignmentsTab(props: { roles: FieldRoleType[] | undefined }) {
   const [entityRef, setEntityRef] = useState<string | null>(null);
   const [holderRef, setHolderRef] = useState<string | null>(null);
   const [role, setRole] = useState('');
-  const [error, setError] = useState<Error>();
-
-  const fetchPage = useCallback(
-    async (query: { page: number; pageSize: number }) => {
-      try {
-        const result = await api.listFieldRoleAssignments({
-          entityRef: entityRef ?? undefined,
-          holderRef: holderRef ?? undefined,
-          role: role || undefined,
-          limit: query.pageSize,
-          offset: query.page * query.pageSize,
-        });
-        const holders = await loadHolderInfos(
-          catalogApi,
-          result.items.map(a => a.holderRef),
-        );
-        return {
-          data: result.items.map(a => ({ ...a, holder: holders(a.holderRef) })),
-          page: query.page,
-          totalCount: result.totalCount,
-        };
-      } catch (e) {
-        setError(e as Error);
-        throw e;
-      }
+  const { fetchPage, error } = useServerPages<Row>(
+    async page => {
+      const result = await api.listFieldRoleAssignments({
+        entityRef: entityRef ?? undefined,
+        holderRef: holderRef ?? undefined,
+        role: role || undefined,
+        ...page,
+      });
+      const holders = await loadHolderInfos(
+        catalogApi,
+        result.items.map(a => a.holderRef),
+      );
+      return {
+        items: result.items.map(a => ({ ...a, holder: holders(a.holderRef) })),
+        totalCount: result.totalCount,
+      };
     },
     [api, catalogApi, entityRef, holderRef, role],
   );
@@ -134,10 +126,7 @@ export function AssignmentsTab(props: { roles: FieldRoleType[] | undefined }) {
           label="Entity"
           kinds={COVERED_KINDS}
           value={entityRef}
-          onChange={ref => {
-            setError(undefined);
-            setEntityRef(ref);
-          }}
+          onChange={ref => setEntityRef(ref)}
           placeholder="Search services, APIs, …"
         />
         <CatalogRefPicker
@@ -145,19 +134,13 @@ export function AssignmentsTab(props: { roles: FieldRoleType[] | undefined }) {
           label="Holder"
           kinds={['User', 'Group']}
           value={holderRef}
-          onChange={ref => {
-            setError(undefined);
-            setHolderRef(ref);
-          }}
+          onChange={ref => setHolderRef(ref)}
           placeholder="Search people and teams"
         />
         <RoleFilter
           roles={roles}
           value={role}
-          onChange={next => {
-            setError(undefined);
-            setRole(next);
-          }}
+          onChange={next => setRole(next)}
         />
       </Box>
       {error ? (
@@ -173,16 +156,7 @@ export function AssignmentsTab(props: { roles: FieldRoleType[] | undefined }) {
           subtitle="Registered field-role holders; catalog annotations are not listed"
           columns={columns}
           data={fetchPage}
-          options={{
-            search: false,
-            sorting: false,
-            paging: true,
-            pageSize: PAGE_SIZE,
-            pageSizeOptions: [PAGE_SIZE, 50, 100],
-            emptyRowsWhenPaging: false,
-            padding: 'dense',
-            draggable: false,
-          }}
+          options={SERVER_PAGED_TABLE_OPTIONS}
           localization={{
             body: {
               emptyDataSourceMessage: filtered

@@ -13,7 +13,7 @@ import {
   FieldRoleAuditEntry,
   FieldRoleType,
 } from '@user-trust/plugin-user-trust-common';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { userTrustApiRef } from '../../api';
 import {
   CatalogRefPicker,
@@ -24,7 +24,8 @@ import {
 } from '../common/fieldRoles';
 import { formatDateTime } from '../common/format';
 import { COVERED_KINDS } from './AssignmentsTab';
-import { PAGE_SIZE, useStyles } from './shared';
+import { useStyles } from './shared';
+import { SERVER_PAGED_TABLE_OPTIONS, useServerPages } from './useServerPages';
 
 type Row = FieldRoleAuditEntry & { holders: (ref: string) => HolderInfo };
 
@@ -90,31 +91,22 @@ export function AuditLogTab(props: { roles: FieldRoleType[] | undefined }) {
   const api = useApi(userTrustApiRef);
   const catalogApi = useApi(catalogApiRef);
   const [entityRef, setEntityRef] = useState<string | null>(null);
-  const [error, setError] = useState<Error>();
-
-  const fetchPage = useCallback(
-    async (query: { page: number; pageSize: number }) => {
-      try {
-        const result = await api.listFieldRoleAudit({
-          entityRef: entityRef ?? undefined,
-          limit: query.pageSize,
-          offset: query.page * query.pageSize,
-        });
-        const holders = await loadHolderInfos(
-          catalogApi,
-          result.items.flatMap(e =>
-            [...e.before, ...e.after].map(a => a.holderRef),
-          ),
-        );
-        return {
-          data: result.items.map(e => ({ ...e, holders })),
-          page: query.page,
-          totalCount: result.totalCount,
-        };
-      } catch (e) {
-        setError(e as Error);
-        throw e;
-      }
+  const { fetchPage, error } = useServerPages<Row>(
+    async page => {
+      const result = await api.listFieldRoleAudit({
+        entityRef: entityRef ?? undefined,
+        ...page,
+      });
+      const holders = await loadHolderInfos(
+        catalogApi,
+        result.items.flatMap(e =>
+          [...e.before, ...e.after].map(a => a.holderRef),
+        ),
+      );
+      return {
+        items: result.items.map(e => ({ ...e, holders })),
+        totalCount: result.totalCount,
+      };
     },
     [api, catalogApi, entityRef],
   );
@@ -183,10 +175,7 @@ export function AuditLogTab(props: { roles: FieldRoleType[] | undefined }) {
           label="Entity"
           kinds={COVERED_KINDS}
           value={entityRef}
-          onChange={ref => {
-            setError(undefined);
-            setEntityRef(ref);
-          }}
+          onChange={ref => setEntityRef(ref)}
           placeholder="All entities"
         />
       </Box>
@@ -202,16 +191,7 @@ export function AuditLogTab(props: { roles: FieldRoleType[] | undefined }) {
           subtitle="Every change of field-role holders, newest first"
           columns={columns}
           data={fetchPage}
-          options={{
-            search: false,
-            sorting: false,
-            paging: true,
-            pageSize: PAGE_SIZE,
-            pageSizeOptions: [PAGE_SIZE, 50, 100],
-            emptyRowsWhenPaging: false,
-            padding: 'dense',
-            draggable: false,
-          }}
+          options={SERVER_PAGED_TABLE_OPTIONS}
           localization={{
             body: { emptyDataSourceMessage: 'No changes recorded yet' },
           }}
