@@ -65,11 +65,9 @@ export function ServiceCell(props: { row: EntityHealth }) {
   const classes = useStyles();
   return (
     <>
-      <span className={classes.nowrap}>
-        <EntityRefLink entityRef={row.entityRef}>
-          {row.title ?? row.name}
-        </EntityRefLink>
-      </span>
+      <EntityRefLink entityRef={row.entityRef}>
+        {row.title ?? row.name}
+      </EntityRefLink>
       <Typography
         variant="caption"
         color="textSecondary"
@@ -110,19 +108,30 @@ export function BurnCell(props: { fastestBurn: EntityHealth['fastestBurn'] }) {
   );
 }
 
-/** "12 ▲4": signals of the last 7 days and the change to the week before. */
-export function WeekOverWeekCell(props: { value: WeekOverWeek; noun: string }) {
-  const { value, noun } = props;
+/**
+ * "12 ▲4": signals of the last 7 days and the change to the week before,
+ * followed by the unit, singular or plural, when given ("12 ▲4 cases");
+ * smaller when `secondary`.
+ */
+export function WeekOverWeekCell(props: {
+  value: WeekOverWeek;
+  noun: string;
+  unit?: [singular: string, plural: string];
+  secondary?: boolean;
+}) {
+  const { value, noun, unit, secondary } = props;
   const classes = useStyles();
   const description = describeWeekOverWeek(value, noun);
   return (
     <Typography
-      variant="body2"
-      className={classes.nowrap}
+      variant={secondary ? 'caption' : 'body2'}
+      color={secondary ? 'textSecondary' : 'initial'}
+      className={`${classes.nowrap} ${classes.secondary}`}
       title={description}
       aria-label={description}
     >
       {formatWeekOverWeek(value)}
+      {unit ? ` ${unit[value.last7d === 1 ? 0 : 1]}` : ''}
     </Typography>
   );
 }

@@ -107,8 +107,10 @@ describe('HealthPage', () => {
       within(checkout).getByText('\u221240% budget left'),
     ).toBeInTheDocument();
     expect(within(checkout).getByText('14.2\u00d7 (1d)')).toBeInTheDocument();
-    expect(within(checkout).getByText('12 \u25b24')).toBeInTheDocument();
-    expect(within(checkout).getByText('1 \u25bc2')).toBeInTheDocument();
+    expect(within(checkout).getByText('12 \u25b24 cases')).toBeInTheDocument();
+    expect(
+      within(checkout).getByText('1 \u25bc2 incident'),
+    ).toBeInTheDocument();
     expect(within(checkout).getByText('CSM')).toBeInTheDocument();
     expect(within(checkout).getByTestId('dissonance')).toBeInTheDocument();
 

@@ -21,7 +21,7 @@ import { useOptionalRoutePath } from '../common/useOptionalRouteRef';
 import { BurningFastestCard } from './BurningFastestCard';
 import { ExportCsvButton } from './ExportCsvButton';
 import { HealthAsOf } from './HealthAsOf';
-import { HealthFilterBar } from './HealthFilterBar';
+import { HealthFilterBar, MY_SERVICES_HOLDER } from './HealthFilterBar';
 import { filterKey, hasFilters } from './healthQuery';
 import { RollupTable } from './RollupTable';
 import { ServicesTable } from './ServicesTable';
@@ -147,6 +147,7 @@ export function HealthPage(props: { title?: string; subtitle?: string }) {
           update({ page: nextPage, pageSize: nextPageSize })
         }
         filtered={hasFilters(filter)}
+        mine={filter.holder?.includes(MY_SERVICES_HOLDER)}
         onClearFilters={clearFilters}
       />
     );

@@ -34,7 +34,7 @@ const COLUMNS: Column[] = [
   },
   {
     title: 'Team · system',
-    width: '16%',
+    width: '15%',
     render: row => (
       <>
         <RefCell entityRef={row.owner} defaultKind="group" />
@@ -54,14 +54,14 @@ const COLUMNS: Column[] = [
   },
   {
     title: 'Score',
-    width: '8%',
+    width: '10%',
     sortField: 'score',
     align: 'right',
     render: row => <ScoreCell score={row.score} />,
   },
   {
     title: 'Worst budget',
-    width: '12%',
+    width: '11%',
     sortField: 'budget',
     render: row => (
       <BudgetBar
@@ -73,26 +73,33 @@ const COLUMNS: Column[] = [
   },
   {
     title: 'Fastest burn',
-    width: '9%',
+    width: '11%',
     sortField: 'burn',
     render: row => <BurnCell fastestBurn={row.fastestBurn} />,
   },
   {
-    title: 'Cases 7d',
-    width: '8%',
+    title: 'Signals 7d',
+    width: '12%',
     sortField: 'cases',
     render: row => (
-      <WeekOverWeekCell value={row.supportCases} noun="support cases" />
+      <>
+        <WeekOverWeekCell
+          value={row.supportCases}
+          noun="support cases"
+          unit={['case', 'cases']}
+        />
+        <WeekOverWeekCell
+          value={row.incidents}
+          noun="incidents"
+          unit={['incident', 'incidents']}
+          secondary
+        />
+      </>
     ),
   },
   {
-    title: 'Incidents 7d',
-    width: '8%',
-    render: row => <WeekOverWeekCell value={row.incidents} noun="incidents" />,
-  },
-  {
     title: 'Missing roles',
-    width: '10%',
+    width: '12%',
     render: row => <CoverageCell missingRoles={row.missingRoles} />,
   },
 ];
@@ -129,6 +136,8 @@ export function ServicesTable(props: {
   onSortChange: (sort: HealthSortField, order: SortOrder) => void;
   onPageChange: (page: number, pageSize: number) => void;
   filtered: boolean;
+  /** Whether the list is "My services" (`holder=me`). */
+  mine?: boolean;
   onClearFilters: () => void;
 }) {
   const { response, loading, sort, order, page, pageSize, filtered } = props;
@@ -149,7 +158,9 @@ export function ServicesTable(props: {
       {filtered ? (
         <>
           <Typography variant="body1" gutterBottom>
-            No services match these filters.
+            {props.mine
+              ? 'No services match: neither you nor your teams hold a field role (TAM, CSM, DevRel, support) on them.'
+              : 'No services match these filters.'}
           </Typography>
           <Button color="primary" onClick={props.onClearFilters}>
             Clear filters
