@@ -44,7 +44,7 @@ test('an SRE filters the health page by a team, sorts by burn and opens a servic
 
   // Filter by the team.
   await page.getByTestId('filter-owner').getByLabel('Team').click();
-  await page.getByRole('option', { name: /^checkout-team \(\d+\)$/ }).click();
+  await page.getByRole('option', { name: /^Checkout Team\s\(\d+\)$/ }).click();
   await expect(page).toHaveURL(/owner=group%3Adefault%2Fcheckout-team/);
   await expect(page.getByText(`${expected.length} entities`)).toBeVisible();
 
