@@ -8,6 +8,7 @@ import {
   childPath,
   isFiniteNumber,
   isObject,
+  requireObject,
   optionalString,
 } from './opensloIssues';
 import {
@@ -96,13 +97,7 @@ function readMetadata(
   issues: Issues,
   kind: 'SLO' | 'SLI',
 ): Metadata | undefined {
-  if (!isObject(value)) {
-    issues.push({
-      path,
-      message: value === undefined ? 'is required' : 'must be an object',
-    });
-    return undefined;
-  }
+  if (!requireObject(value, path, issues)) return undefined;
   const before = issues.length;
   checkKeys(value, path, issues, [
     'name',
@@ -643,13 +638,7 @@ function readSlo(
   );
   const specPath = childPath(path, 'spec');
   const spec = document.spec;
-  if (!isObject(spec)) {
-    issues.push({
-      path: specPath,
-      message: spec === undefined ? 'is required' : 'must be an object',
-    });
-    return undefined;
-  }
+  if (!requireObject(spec, specPath, issues)) return undefined;
   checkKeys(
     spec,
     specPath,

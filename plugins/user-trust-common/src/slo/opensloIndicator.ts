@@ -11,6 +11,7 @@ import {
   childPath,
   isFiniteNumber,
   isObject,
+  requireObject,
   optionalString,
 } from './opensloIssues';
 import { SignalQuery, SloIndicator } from './types';
@@ -361,13 +362,7 @@ export function readIndicatorSpec(
   path: string,
   issues: Issues,
 ): { indicator: SloIndicator; description?: string } | undefined {
-  if (!isObject(value)) {
-    issues.push({
-      path,
-      message: value === undefined ? 'is required' : 'must be an object',
-    });
-    return undefined;
-  }
+  if (!requireObject(value, path, issues)) return undefined;
   const before = issues.length;
   checkKeys(value, path, issues, [
     'description',

@@ -17,6 +17,23 @@ export type Obj = Record<string, unknown>;
 export const isObject = (value: unknown): value is Obj =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Whether `value` is an object; if not, records at `path` that it is
+ * required (absent) or must be an object (anything else).
+ */
+export function requireObject(
+  value: unknown,
+  path: string,
+  issues: Issues,
+): value is Obj {
+  if (isObject(value)) return true;
+  issues.push({
+    path,
+    message: value === undefined ? 'is required' : 'must be an object',
+  });
+  return false;
+}
+
 /** `path.key`, or `path["key"]` when the key is not an identifier. */
 export function childPath(path: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key)
