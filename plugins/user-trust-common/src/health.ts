@@ -1,3 +1,4 @@
+import { SLO_STATUS_ORDER } from './slo/math';
 import { SloStatus } from './slo/types';
 
 /**
@@ -22,15 +23,6 @@ export const HEALTH_ROLLUP_DIMENSIONS = ['group', 'system', 'domain'] as const;
 
 /** @public */
 export type HealthRollupDimension = (typeof HEALTH_ROLLUP_DIMENSIONS)[number];
-
-/** Every status an entity or an SLO can have, worst first. @public */
-export const HEALTH_STATUSES: SloStatus[] = [
-  'breached',
-  'at-risk',
-  'healthy',
-  'insufficient-data',
-  'no-data',
-];
 
 /** Signal counts of the last 7 days against the 7 days before. @public */
 export type WeekOverWeek = {
@@ -176,11 +168,7 @@ export type HealthRollupsResponse = {
 
 /** An empty count per status. @public */
 export function emptyStatusCounts(): Record<SloStatus, number> {
-  return {
-    breached: 0,
-    'at-risk': 0,
-    healthy: 0,
-    'insufficient-data': 0,
-    'no-data': 0,
-  };
+  return Object.fromEntries(
+    SLO_STATUS_ORDER.map(status => [status, 0]),
+  ) as Record<SloStatus, number>;
 }

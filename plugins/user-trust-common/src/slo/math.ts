@@ -166,8 +166,13 @@ export function trustScore(
   return weights > 0 ? Math.round(weighted / weights) : null;
 }
 
-/** Severity order used by {@link worstStatus}, worst first. */
-const STATUS_ORDER: SloStatus[] = [
+/**
+ * Every status of an SLO or an entity, worst first: the order of
+ * {@link worstStatus} and of status lists and counts in the UI.
+ *
+ * @public
+ */
+export const SLO_STATUS_ORDER: readonly SloStatus[] = [
   'breached',
   'at-risk',
   'healthy',
@@ -184,12 +189,12 @@ const STATUS_ORDER: SloStatus[] = [
  * @public
  */
 export function worstStatus(statuses: Iterable<SloStatus>): SloStatus {
-  let worst = STATUS_ORDER.length - 1;
+  let worst = SLO_STATUS_ORDER.length - 1;
   for (const status of statuses) {
-    const index = STATUS_ORDER.indexOf(status);
+    const index = SLO_STATUS_ORDER.indexOf(status);
     if (index >= 0) {
       worst = Math.min(worst, index);
     }
   }
-  return STATUS_ORDER[worst];
+  return SLO_STATUS_ORDER[worst];
 }

@@ -13,8 +13,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   EntityTrustEvaluation,
+  SLO_STATUS_ORDER,
   SloEvaluation,
-  SloStatus,
   UserTrustSlo,
 } from '@user-trust/plugin-user-trust-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -35,17 +35,9 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const STATUS_ORDER: SloStatus[] = [
-  'breached',
-  'at-risk',
-  'healthy',
-  'insufficient-data',
-  'no-data',
-];
-
 /** "4 SLOs: 1 breached, 1 at risk, 2 healthy". */
 function describeSloCounts(slos: SloEvaluation[]): string {
-  const counts = STATUS_ORDER.map(status => ({
+  const counts = SLO_STATUS_ORDER.map(status => ({
     status,
     count: slos.filter(s => s.status === status).length,
   })).filter(c => c.count > 0);

@@ -4,7 +4,7 @@ import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
-  HEALTH_STATUSES,
+  SLO_STATUS_ORDER,
   HealthRollup,
   HealthRollupDimension,
 } from '@user-trust/plugin-user-trust-common';
@@ -49,7 +49,7 @@ function StatusCounts(props: { counts: HealthRollup['statusCounts'] }) {
   const classes = useStyles();
   return (
     <Box className={classes.counts}>
-      {HEALTH_STATUSES.filter(s => props.counts[s] > 0).map(status => (
+      {SLO_STATUS_ORDER.filter(s => props.counts[s] > 0).map(status => (
         <Typography
           key={status}
           variant="body2"

@@ -3,7 +3,7 @@ import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import {
-  HEALTH_STATUSES,
+  SLO_STATUS_ORDER,
   SloStatus,
 } from '@user-trust/plugin-user-trust-common';
 import { SLO_STATUS_LABELS } from '../common/format';
@@ -55,12 +55,12 @@ export function StatusDistribution(props: {
 }) {
   const { counts, selected, onToggle } = props;
   const classes = useStyles();
-  const total = HEALTH_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+  const total = SLO_STATUS_ORDER.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   return (
     <Box>
       <Box className={classes.bar} aria-hidden>
         {total > 0 &&
-          HEALTH_STATUSES.filter(s => counts[s] > 0).map(status => (
+          SLO_STATUS_ORDER.filter(s => counts[s] > 0).map(status => (
             <Tooltip
               key={status}
               title={`${SLO_STATUS_LABELS[status]}: ${counts[status]}`}
@@ -73,7 +73,7 @@ export function StatusDistribution(props: {
           ))}
       </Box>
       <Box className={classes.chips} role="group" aria-label="Status filter">
-        {HEALTH_STATUSES.map(status => {
+        {SLO_STATUS_ORDER.map(status => {
           const isSelected = selected.includes(status);
           return (
             <Chip

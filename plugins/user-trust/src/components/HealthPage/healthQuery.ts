@@ -1,7 +1,7 @@
 import {
   HEALTH_LIST_FILTERS,
   HEALTH_SORT_FIELDS,
-  HEALTH_STATUSES,
+  SLO_STATUS_ORDER,
   HealthFilter,
   HealthRollupDimension,
   HealthSortField,
@@ -73,7 +73,7 @@ export function parseHealthQuery(params: URLSearchParams): HealthQuery {
     const values = params.getAll(key).filter(Boolean);
     if (key === 'status') {
       const statuses = values.filter((v): v is SloStatus =>
-        HEALTH_STATUSES.includes(v as SloStatus),
+        SLO_STATUS_ORDER.includes(v as SloStatus),
       );
       if (statuses.length) filter.status = statuses;
     } else if (values.length) {
