@@ -25,7 +25,7 @@ import {
   SUPPORT_CASES,
 } from '../fieldRoles/FieldRoleService';
 import { EvaluationService } from '../slo/EvaluationService';
-import { entityHealth, specRef } from './entityHealth';
+import { entityHealth, specRef, systemOf } from './entityHealth';
 
 /** Entities evaluated together: one batch read of SLOs and rollups. */
 const CHUNK = 100;
@@ -126,7 +126,10 @@ export class HealthService {
             present.push(entity);
         });
       }
-      const systemDomains = await this.systemDomains(credentials);
+      const systemDomains = await this.systemDomains(
+        credentials,
+        present.map(systemOf).filter((ref): ref is string => !!ref),
+      );
       const rows: EntityHealth[] = [];
       for (let i = 0; i < present.length; i += CHUNK) {
         rows.push(
@@ -213,18 +216,38 @@ export class HealthService {
     return run;
   }
 
+  /**
+   * The domain of each system, by system ref: of every system, or of the
+   * given ones only (a few changed entities need not read them all).
+   */
   private async systemDomains(
     credentials: BackstageCredentials,
+    systemRefs?: string[],
   ): Promise<Map<string, string>> {
+    const { catalog } = this.options;
     const domains = new Map<string, string>();
-    for await (const page of this.options.catalog.streamEntities(
-      { filter: { kind: 'system' }, fields: SYSTEM_FIELDS },
-      { credentials },
-    )) {
-      for (const system of page) {
-        const domain = domainOf(system);
+    const add = (systems: Array<Entity | undefined>) => {
+      for (const system of systems) {
+        const domain = system && domainOf(system);
         if (domain) domains.set(entityRefOf(system), domain);
       }
+    };
+    if (!systemRefs) {
+      for await (const page of catalog.streamEntities(
+        { filter: { kind: 'system' }, fields: SYSTEM_FIELDS },
+        { credentials },
+      )) {
+        add(page);
+      }
+      return domains;
+    }
+    const refs = [...new Set(systemRefs)];
+    for (let i = 0; i < refs.length; i += CHUNK) {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: refs.slice(i, i + CHUNK), fields: SYSTEM_FIELDS },
+        { credentials },
+      );
+      add(items);
     }
     return domains;
   }
@@ -239,18 +262,19 @@ export class HealthService {
     const refs = entities.map(entityRefOf);
     const today = dayKey(now);
     const hashes = [hashQuery(SUPPORT_CASES), hashQuery(INCIDENTS)];
-    const [evaluated, roles, last7, last14] = await Promise.all([
+    const lastWeekFrom = addDays(today, -6);
+    const [evaluated, roles, series] = await Promise.all([
       evaluations.evaluateMany(entities, now),
       fieldRoles.forEntities(entities),
-      rollups.totalsByEntity(refs, hashes, addDays(today, -6)),
-      rollups.totalsByEntity(refs, hashes, addDays(today, -13)),
+      // Two weeks of daily counts, split into this week and the one before.
+      rollups.readSeriesMany(refs, hashes, addDays(today, -13)),
     ]);
     const weekOverWeek = (ref: string, hash: string): WeekOverWeek => {
-      const recent = last7.get(ref)?.get(hash) ?? 0;
-      return {
-        last7d: recent,
-        previous7d: (last14.get(ref)?.get(hash) ?? 0) - recent,
-      };
+      const counts = { last7d: 0, previous7d: 0 };
+      for (const [day, { count }] of series.get(ref)?.get(hash) ?? []) {
+        counts[day >= lastWeekFrom ? 'last7d' : 'previous7d'] += count;
+      }
+      return counts;
     };
     return entities.map((entity, i) =>
       entityHealth({

@@ -43,6 +43,15 @@ export function specRef(
   }
 }
 
+/** The system an entity belongs to (`spec.system`), full and lower-cased. */
+export function systemOf(entity: Entity): string | undefined {
+  return specRef(
+    entity.spec?.system,
+    'system',
+    entity.metadata.namespace ?? 'default',
+  );
+}
+
 function ownerOf(entity: Entity, namespace: string): string | undefined {
   // The catalog's relation is normalised already; spec.owner is the fallback
   // for entities read without relations.
@@ -58,9 +67,7 @@ export function entityHealth(input: EntityHealthInput): EntityHealth {
   const kind = lower(entity.kind);
   const spec = entity.spec ?? {};
   const system =
-    kind === 'system'
-      ? lower(stringifyEntityRef(entity))
-      : specRef(spec.system, 'system', namespace);
+    kind === 'system' ? lower(stringifyEntityRef(entity)) : systemOf(entity);
   const domain =
     kind === 'system'
       ? specRef(spec.domain, 'domain', namespace)

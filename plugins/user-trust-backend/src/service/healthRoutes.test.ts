@@ -449,6 +449,8 @@ describe('health routes', () => {
       await scheduler.triggerTask('user-trust:health:refresh-changed');
       const payments = (await list('?q=payments')).items[0];
       expect(payments.supportCases.last7d).toBe(1);
+      // Its domain comes through its system, read by ref for this refresh.
+      expect(payments.domain).toBe('domain:default/finance');
     });
   });
 });
