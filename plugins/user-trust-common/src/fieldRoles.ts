@@ -126,6 +126,19 @@ export type FieldRoleImportRow = {
   since?: string;
 };
 
+/**
+ * The columns of a field-role import CSV, in their default order (the
+ * header may order them otherwise). @public
+ */
+export const FIELD_ROLE_IMPORT_COLUMNS = [
+  'entityRef',
+  'role',
+  'holderRef',
+  'accounts',
+  'note',
+  'since',
+] as const;
+
 /** Answer of `POST /api/user-trust/field-roles/import`. @public */
 export type FieldRoleImportResult = {
   dryRun: boolean;

@@ -1,18 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '@backstage/errors';
-import { FieldRoleImportRow } from '@user-trust/plugin-user-trust-common';
+import {
+  FIELD_ROLE_IMPORT_COLUMNS as COLUMNS,
+  FieldRoleImportRow,
+} from '@user-trust/plugin-user-trust-common';
 
 /** Most rows one import may hold (JSON or CSV). */
 export const MAX_IMPORT_ROWS = 5000;
 
-const COLUMNS = [
-  'entityRef',
-  'role',
-  'holderRef',
-  'accounts',
-  'note',
-  'since',
-] as const;
 const REQUIRED_COLUMNS = ['entityRef', 'role', 'holderRef'];
 
 /** A data row of an import, numbered as the caller sees it. */

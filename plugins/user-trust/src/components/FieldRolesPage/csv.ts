@@ -1,14 +1,7 @@
-import { FieldRoleImportRow } from '@user-trust/plugin-user-trust-common';
-
-/** The columns of an import CSV, in their default order. */
-export const IMPORT_COLUMNS = [
-  'entityRef',
-  'role',
-  'holderRef',
-  'accounts',
-  'note',
-  'since',
-] as const;
+import {
+  FIELD_ROLE_IMPORT_COLUMNS as IMPORT_COLUMNS,
+  FieldRoleImportRow,
+} from '@user-trust/plugin-user-trust-common';
 
 type Column = (typeof IMPORT_COLUMNS)[number];
 
