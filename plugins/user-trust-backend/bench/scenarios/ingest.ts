@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { MIGRATIONS_DIRECTORY } from '../../src/database/migrations';
+import { SIGNAL_CONTENT_COLUMNS } from '../../src/database/SignalStore';
 import { signalToRow } from '../lib/dataset';
 import { latencyStats } from '../lib/stats';
 import { BenchContext, Metric, Scenario, ScenarioResult } from './types';
@@ -154,18 +155,7 @@ async function compareSample(ctx: BenchContext): Promise<string> {
     const ids: number[] = [];
     for (let id = 1; id <= ctx.options.signals; id += step) ids.push(id);
     const rawRows = await raw(SIGNALS_TABLE).whereIn('id', ids);
-    const columns = [
-      'kind',
-      'entity_ref',
-      'occurred_at',
-      'resolved_at',
-      'severity',
-      'account',
-      'value',
-      'field_role',
-      'handled_by',
-      'attributes',
-    ];
+    const columns = SIGNAL_CONTENT_COLUMNS;
     let same = 0;
     const differences: string[] = [];
     for (const row of rawRows) {

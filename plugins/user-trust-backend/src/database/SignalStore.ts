@@ -16,6 +16,20 @@ import {
 } from './RollupStore';
 
 const TABLE = 'user_trust_signals';
+
+/** The columns of a signal besides its identity (source, external id). */
+export const SIGNAL_CONTENT_COLUMNS = [
+  'kind',
+  'entity_ref',
+  'occurred_at',
+  'resolved_at',
+  'severity',
+  'account',
+  'value',
+  'field_role',
+  'handled_by',
+  'attributes',
+] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 // 13 columns a row: stays far below SQLite's and PostgreSQL's bind limits.
 const CHUNK_SIZE = 500;
@@ -126,19 +140,7 @@ export class SignalStore {
           await tx(TABLE)
             .insert(toWrite.map(row => ({ ...row, updated_at: tx.fn.now() })))
             .onConflict(['source', 'external_id'])
-            .merge([
-              'kind',
-              'entity_ref',
-              'occurred_at',
-              'resolved_at',
-              'severity',
-              'account',
-              'value',
-              'field_role',
-              'handled_by',
-              'attributes',
-              'updated_at',
-            ]);
+            .merge([...SIGNAL_CONTENT_COLUMNS, 'updated_at']);
         }
       }
       await this.rollups.apply(tx, deltas);
