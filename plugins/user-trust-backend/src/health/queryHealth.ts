@@ -127,6 +127,21 @@ export function facetsOf(rows: EntityHealth[]): HealthFacets {
 }
 
 /**
+ * Facets of each row set served: a replica serves the same array until the
+ * stored rows change, so they are counted once per change, not per request.
+ */
+const facetsOfRows = new WeakMap<EntityHealth[], HealthFacets>();
+
+function cachedFacets(rows: EntityHealth[]): HealthFacets {
+  let facets = facetsOfRows.get(rows);
+  if (!facets) {
+    facets = facetsOf(rows);
+    facetsOfRows.set(rows, facets);
+  }
+  return facets;
+}
+
+/**
  * A page of the rows (all of them visible to the caller) that match the
  * query, in order, with the counts and facets the page shows around it.
  */
@@ -153,7 +168,7 @@ export function queryHealth(
     offset: query.offset,
     limit: query.limit,
     statusCounts,
-    facets: facetsOf(rows),
+    facets: cachedFacets(rows),
     oldestEvaluatedAt: oldest,
   };
 }
