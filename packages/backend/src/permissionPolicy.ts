@@ -1,14 +1,25 @@
 /*
- * The example portal's permission policy: everything is allowed except
- * managing field roles (TAM, CSM, DevRel, support) of catalog entities, which
- * the platform team may do everywhere and an entity's owners on their own
- * entities.
+ * The example portal's permission policy, as an adopter would ship it:
+ * reading is allowed to everyone signed in; changing User Trust data is not.
+ *
+ * - Sending signals (`user-trust.signal.create`): the platform team.
+ * - Changing an entity's SLOs (`user-trust.slo.update`) and field roles
+ *   (`user-trust.field-role.manage`): the platform team on every entity, an
+ *   entity's owners on their own entities.
+ *
+ * Integrations (external access tokens, see `backend.auth.externalAccess`)
+ * and other backend plugins are service principals. Their requests never
+ * reach this policy: the permissions service allows a service principal
+ * whatever the `accessRestrictions` of its token allow (everything when
+ * there are none). A query without a user is therefore an unauthenticated
+ * one, and may change nothing.
  */
 
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -21,19 +32,30 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
-import { userTrustFieldRoleManagePermission } from '@user-trust/plugin-user-trust-common';
+import {
+  userTrustFieldRoleManagePermission,
+  userTrustSignalCreatePermission,
+  userTrustSloUpdatePermission,
+} from '@user-trust/plugin-user-trust-common';
 
-/** Members of these groups may manage the field roles of every entity. */
-export const FIELD_ROLE_ADMIN_GROUPS = ['group:default/platform'];
+/** Members of these groups may change the User Trust data of every entity. */
+export const PLATFORM_GROUPS = ['group:default/platform'];
+
+/** The permissions that change User Trust data; everything else is allowed. */
+export const CHANGE_PERMISSIONS = [
+  userTrustSignalCreatePermission,
+  userTrustSloUpdatePermission,
+  userTrustFieldRoleManagePermission,
+];
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 export class PortalPermissionPolicy implements PermissionPolicy {
-  private readonly adminGroups: Set<string>;
+  private readonly platformGroups: Set<string>;
 
-  constructor(options: { adminGroups?: string[] } = {}) {
-    this.adminGroups = new Set(
-      (options.adminGroups ?? FIELD_ROLE_ADMIN_GROUPS).map(ref =>
-        ref.toLocaleLowerCase('en-US'),
-      ),
+  constructor(options: { platformGroups?: string[] } = {}) {
+    this.platformGroups = new Set(
+      (options.platformGroups ?? PLATFORM_GROUPS).map(lower),
     );
   }
 
@@ -41,26 +63,27 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (!isPermission(request.permission, userTrustFieldRoleManagePermission)) {
+    const { permission } = request;
+    if (!CHANGE_PERMISSIONS.some(p => isPermission(permission, p))) {
       return { result: AuthorizeResult.ALLOW };
     }
-    // No user: a service principal, i.e. an integration (e.g. a bulk import
-    // of field roles from a CRM) that the platform team configured.
     if (!user) {
+      return { result: AuthorizeResult.DENY };
+    }
+    const claims = user.info.ownershipEntityRefs.map(lower);
+    if (claims.some(ref => this.platformGroups.has(ref))) {
       return { result: AuthorizeResult.ALLOW };
     }
-    const claims = user.info.ownershipEntityRefs.map(ref =>
-      ref.toLocaleLowerCase('en-US'),
-    );
-    if (claims.some(ref => this.adminGroups.has(ref))) {
-      return { result: AuthorizeResult.ALLOW };
+    // Changes to one entity: its owners (spec.owner, i.e. `ownedBy`); the
+    // catalog evaluates the condition.
+    if (isResourcePermission(permission, 'catalog-entity')) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({ claims }),
+      );
     }
-    // Everyone else: the owners of an entity (spec.owner, i.e. `ownedBy`)
-    // manage its field roles; the catalog evaluates the condition.
-    return createCatalogConditionalDecision(
-      request.permission,
-      catalogConditions.isEntityOwner({ claims }),
-    );
+    // Ingestion is not about one entity an owner could be asked about.
+    return { result: AuthorizeResult.DENY };
   }
 }
 
