@@ -444,6 +444,7 @@ export const spec = {
             schema: {
               type: 'integer',
               minimum: 0,
+              maximum: 1000000,
             },
           },
         ],
@@ -1533,6 +1534,7 @@ export const spec = {
         schema: {
           type: 'integer',
           minimum: 0,
+          maximum: 1000000,
         },
       },
     },

@@ -1101,3 +1101,80 @@ describe('field-role routes', () => {
     });
   });
 });
+
+describe('field-role lists on every database', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let backend: Awaited<ReturnType<typeof startTestBackend>>;
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      backend = await startTestBackend({
+        features: [
+          userTrustPlugin,
+          visibilityCatalog().factory,
+          mockServices.database.factory({ knex }),
+          ownerOrPlatformPermissions().factory,
+        ],
+      });
+      for (const [ref, holders] of [
+        [CHECKOUT, [{ ref: RACHEL }, { ref: SAM }]],
+        [PAYMENTS, [{ ref: RACHEL }]],
+      ] as const) {
+        const res = await request(backend.server)
+          .put(rolePath(ref, 'tam'))
+          .set('Authorization', as(PLATFORM))
+          .send({ holders });
+        if (res.status !== 200) {
+          throw new Error(`PUT failed: ${JSON.stringify(res.body)}`);
+        }
+      }
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    const get = (path: string) =>
+      request(backend.server)
+        .get(`${API}${path}`)
+        .set('Authorization', mockCredentials.service.header());
+
+    describe.each(['/field-roles/assignments', '/field-roles/audit'])(
+      'GET %s',
+      path => {
+        it.each([
+          ['limit', 'Infinity'],
+          ['limit', '1e309'],
+          ['limit', '-Infinity'],
+          ['limit', '1e2'],
+          ['limit', '0x10'],
+          ['limit', '1001'],
+          ['offset', 'Infinity'],
+          ['offset', '1e309'],
+          ['offset', '1e20'],
+          ['offset', '1000001'],
+        ])(
+          'answers 400 to %s=%s, naming the parameter',
+          async (name, value) => {
+            const res = await get(`${path}?${name}=${value}`);
+            expect(res.status).toBe(400);
+            expect(res.body.error.name).toBe('InputError');
+            expect(res.body.error.message).toMatch(new RegExp(`\\b${name}\\b`));
+          },
+        );
+
+        it('pages with the limit and offset given, up to the largest offset', async () => {
+          const page = await get(`${path}?limit=1&offset=1`);
+          expect(page.status).toBe(200);
+          expect(page.body.items).toHaveLength(1);
+          expect(page.body.totalCount).toBeGreaterThan(1);
+          const last = await get(`${path}?limit=1000&offset=1000000`);
+          expect(last.status).toBe(200);
+          expect(last.body.items).toEqual([]);
+        });
+      },
+    );
+  });
+});

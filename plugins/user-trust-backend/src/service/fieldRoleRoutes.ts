@@ -65,10 +65,11 @@ const DEFAULT_PAGE_SIZE = 100;
 /** Bad rows named in the message of a rejected import. */
 const ERRORS_IN_MESSAGE = 10;
 
-function page(query: { limit?: unknown; offset?: unknown }) {
+/** The page of a list request, from integers checked by checkQueryParameters. */
+function page(query: { limit?: number; offset?: number }) {
   return {
-    limit: query.limit ? Number(query.limit) : DEFAULT_PAGE_SIZE,
-    offset: query.offset ? Number(query.offset) : 0,
+    limit: query.limit ?? DEFAULT_PAGE_SIZE,
+    offset: query.offset ?? 0,
   };
 }
 

@@ -105,8 +105,9 @@ export function registerHealthRoutes(
     const query: HealthQuery = {
       ...filter,
       ...order(req),
-      limit: req.query.limit ? Number(req.query.limit) : DEFAULT_LIMIT,
-      offset: req.query.offset ? Number(req.query.offset) : 0,
+      // Checked integers (checkQueryParameters).
+      limit: req.query.limit ?? DEFAULT_LIMIT,
+      offset: req.query.offset ?? 0,
     };
     res.json(queryHealth(await health.visibleRows(credentials), query) as any);
   });

@@ -465,3 +465,82 @@ describe('user-trust router', () => {
     });
   });
 });
+
+/** Page-size and offset values that are no finite integer within bounds. */
+const BAD_PAGE_QUERIES: Array<[string, string]> = [
+  ['limit', 'Infinity'],
+  ['limit', '1e309'],
+  ['limit', '-Infinity'],
+  ['limit', '1e2'],
+  ['limit', '0x10'],
+  ['limit', '%205'],
+  ['limit', '501'],
+  ['offset', 'Infinity'],
+  ['offset', '1e309'],
+  ['offset', '1e20'],
+  ['offset', '1000001'],
+];
+
+describe('GET /entities/:kind/:namespace/:name/signals on every database', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let backend: Awaited<ReturnType<typeof startTestBackend>>;
+    const path =
+      '/api/user-trust/entities/component/default/checkout-api/signals';
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      backend = await startTestBackend({
+        features: [
+          userTrustPlugin,
+          catalogServiceMock.factory({ entities }),
+          mockServices.database.factory({ knex }),
+        ],
+      });
+      const ingest = await request(backend.server)
+        .post(SIGNALS)
+        .set('Authorization', mockCredentials.service.header())
+        .send({ signals: batch(3) });
+      if (ingest.status !== 200) {
+        throw new Error(`Ingest failed: ${JSON.stringify(ingest.body)}`);
+      }
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    const get = (query: string) =>
+      request(backend.server)
+        .get(`${path}${query}`)
+        .set('Authorization', mockCredentials.user.header());
+
+    it.each(BAD_PAGE_QUERIES)(
+      'answers 400 to %s=%s, naming the parameter',
+      async (name, value) => {
+        const res = await get(`?${name}=${value}`);
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toMatch(new RegExp(`\\b${name}\\b`));
+      },
+    );
+
+    it('says which integers a parameter takes', async () => {
+      const res = await get('?limit=Infinity');
+      expect(res.body.error.message).toBe(
+        'request/query/limit must be an integer from 1 to 500, in decimal digits',
+      );
+    });
+
+    it('pages with the limit and offset given, up to the largest offset', async () => {
+      const page = await get('?limit=2&offset=1');
+      expect(page.status).toBe(200);
+      expect(page.body.items).toHaveLength(2);
+      expect(page.body.totalCount).toBe(3);
+      const last = await get('?limit=500&offset=1000000');
+      expect(last.status).toBe(200);
+      expect(last.body).toMatchObject({ items: [], totalCount: 3 });
+    });
+  });
+});

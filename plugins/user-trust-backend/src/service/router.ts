@@ -33,6 +33,7 @@ import { FieldRoleService } from '../fieldRoles/FieldRoleService';
 import { registerFieldRoleRoutes } from './fieldRoleRoutes';
 import { HealthService } from '../health/HealthService';
 import { registerHealthRoutes } from './healthRoutes';
+import { checkQueryParameters } from './queryParameters';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -89,6 +90,8 @@ export async function createRouter(
       express.text({ type: 'text/csv', limit: '5mb' }),
     ],
   });
+  // After the validator, before every route.
+  router.use(checkQueryParameters(spec));
 
   async function authorize(
     credentials: BackstageCredentials,
@@ -246,19 +249,14 @@ export async function createRouter(
       req.params,
       await httpAuth.credentials(req),
     );
-    const { kind, from, to, limit, offset } = req.query as {
-      kind?: string[] | string;
-      from?: string;
-      to?: string;
-      limit?: string;
-      offset?: string;
-    };
+    const { kind, from, to, limit, offset } = req.query;
     const result = await store.list(lowerRef(entity), {
       kinds: kind === undefined ? undefined : ([] as string[]).concat(kind),
       from: from ? new Date(from) : undefined,
       to: to ? new Date(to) : undefined,
-      limit: limit ? Number(limit) : 20,
-      offset: offset ? Number(offset) : 0,
+      // Checked integers (checkQueryParameters).
+      limit: limit ?? 20,
+      offset: offset ?? 0,
     });
     res.json(result as any);
   });
