@@ -3,7 +3,10 @@ import { defineConfig } from '@playwright/test';
 /*
  * End-to-end tests of the example portal in Debian's Chromium
  * (`apt-get install chromium`; Playwright's own browser downloads are not
- * used). The portal is started in development mode unless one already runs.
+ * used). The portal is started in development mode unless one already runs;
+ * a portal started here keeps its data in memory, not in .dev-data/, so that
+ * every run starts from the same database (the tests also work against a
+ * running portal that keeps its data).
  */
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,6 +23,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node scripts/yarn.mjs start',
+    env: { APP_CONFIG_backend_database_connection: ':memory:' },
     url: 'http://localhost:3000',
     reuseExistingServer: true,
     timeout: 300_000,
