@@ -4,11 +4,10 @@ import {
   FieldRoleAuditEntry,
 } from '@user-trust/plugin-user-trust-common';
 import { toDate } from './dates';
+import { lockForTransaction } from './locks';
 
 const ROLES = 'user_trust_field_roles';
 const AUDIT = 'user_trust_field_role_audit';
-/** Key of the PostgreSQL advisory lock serialising registry writes. */
-const FIELD_ROLE_LOCK_KEY = 7_482_310_552;
 /** Entity refs per `IN (...)` list: far below every engine's bind limit. */
 const CHUNK_SIZE = 500;
 
@@ -366,12 +365,9 @@ export class FieldRoleStore {
   }
 
   private async lock(tx: Knex.Transaction) {
-    if (tx.client.config.client === 'pg') {
-      // Registry writes are rare: one lock for all of them keeps the
-      // before/after of audit entries exact across replicas. (SQLite
-      // serialises writers by itself.)
-      await tx.raw('SELECT pg_advisory_xact_lock(?)', [FIELD_ROLE_LOCK_KEY]);
-    }
+    // Registry writes are rare: one lock for all of them keeps the
+    // before/after of audit entries exact across replicas.
+    await lockForTransaction(tx, 'fieldRoles');
   }
 
   private async holdersOf(

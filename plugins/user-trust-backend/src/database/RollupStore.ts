@@ -8,6 +8,7 @@ import {
   signalQueryKey,
 } from '@user-trust/plugin-user-trust-common';
 import { toDate } from './dates';
+import { lockForTransaction } from './locks';
 import { SignalRow } from './types';
 
 const QUERIES = 'user_trust_rollup_queries';
@@ -138,6 +139,22 @@ export class RollupDeltas {
   }
 }
 
+/** The wanted queries that the registered ones do not cover for the scope. */
+function missingFrom(
+  registered: RegisteredQuery[],
+  wanted: Map<string, SignalQuery>,
+  scope: string,
+): RegisteredQuery[] {
+  const covered = new Set(
+    registered
+      .filter(q => q.scope === GLOBAL_SCOPE || q.scope === scope)
+      .map(q => q.hash),
+  );
+  return [...wanted]
+    .filter(([hash]) => !covered.has(hash))
+    .map(([hash, query]) => ({ hash, scope, query }));
+}
+
 /**
  * Daily rollups of signal queries. They are updated in the same transaction
  * as the signals they count, so reads never need the raw signals.
@@ -184,24 +201,25 @@ export class RollupStore {
    * Makes sure the queries are maintained for the scope (every entity, or one)
    * and fills the rollups of those that were not, from the stored signals.
    * Returns the queries that were new.
+   *
+   * Registration and fill hold the rollups lock, like ingestion: an ingest
+   * either commits before the fill reads the signals (and is counted by it)
+   * or starts after the registration committed (and counts itself).
    */
   async ensureQueries(
     queries: SignalQuery[],
     scope: string = GLOBAL_SCOPE,
   ): Promise<RegisteredQuery[]> {
     const wanted = new Map(queries.map(q => [hashQuery(q), q]));
-    const existing = await this.loadQueries();
-    const covered = new Set(
-      existing
-        .filter(q => q.scope === GLOBAL_SCOPE || q.scope === scope)
-        .map(q => q.hash),
-    );
-    const missing = [...wanted]
-      .filter(([hash]) => !covered.has(hash))
-      .map(([hash, query]) => ({ hash, scope, query }));
-    if (missing.length === 0) return [];
+    // A cheap look first: almost always, everything is registered already.
+    if (missingFrom(await this.loadQueries(), wanted, scope).length === 0) {
+      return [];
+    }
 
-    await this.db.transaction(async tx => {
+    return this.db.transaction(async tx => {
+      await lockForTransaction(tx, 'rollups');
+      const missing = missingFrom(await this.loadQueries(tx), wanted, scope);
+      if (missing.length === 0) return [];
       await tx(QUERIES)
         .insert(
           missing.map(q => ({
@@ -227,8 +245,8 @@ export class RollupStore {
           .whereNot('scope', GLOBAL_SCOPE)
           .delete();
       }
+      return missing;
     });
-    return missing;
   }
 
   /** Recomputes the rollups of the queries from the stored signals. */

@@ -8,6 +8,7 @@ import {
 } from '@user-trust/plugin-user-trust-common';
 import { NormalizedSignal, SignalRow } from './types';
 import { toDate } from './dates';
+import { lockForTransaction } from './locks';
 import {
   RollupDeltas,
   RollupSignal,
@@ -33,8 +34,6 @@ export const SIGNAL_CONTENT_COLUMNS = [
 const DAY_MS = 24 * 60 * 60 * 1000;
 // 13 columns a row: stays far below SQLite's and PostgreSQL's bind limits.
 const CHUNK_SIZE = 500;
-/** Key of the PostgreSQL advisory lock taken by each ingestion. */
-const INGEST_LOCK_KEY = 7_482_310_551;
 
 function toRow(signal: NormalizedSignal): SignalRow {
   return {
@@ -102,12 +101,9 @@ export class SignalStore {
     };
 
     await this.db.transaction(async tx => {
-      if (tx.client.config.client === 'pg') {
-        // Batches are serialised across replicas so that two concurrent
-        // retries of one batch cannot both count a signal into the rollups.
-        // (SQLite serialises writers by itself.)
-        await tx.raw('SELECT pg_advisory_xact_lock(?)', [INGEST_LOCK_KEY]);
-      }
+      // Batches are serialised across replicas so that two concurrent
+      // retries of one batch cannot both count a signal into the rollups.
+      await lockForTransaction(tx, 'rollups');
       // Read inside the transaction: queries registered by another replica
       // a moment ago are counted too.
       const deltas = new RollupDeltas(await this.rollups.loadQueries(tx));
