@@ -45,6 +45,30 @@ describe('parseImportCsv', () => {
     ]);
   });
 
+  it('reports NUL characters by row and column, leaving the row out', () => {
+    const { rows, errors } = parseImportCsv(
+      [
+        'entityRef,role,holderRef,accounts,note',
+        'component:default/a,tam,jane,,fine',
+        'component:default/a,tam,sam,,night\u0000shift',
+        'component:default/a,tam,ja\u0000ne,,',
+        'component:default/a,csm,jane,acme;glo\u0000bex,',
+      ].join('\n'),
+    );
+    expect(rows.map(r => r.row)).toEqual([1]);
+    expect(errors).toEqual([
+      { row: 2, message: 'note: must not contain NUL characters (\\u0000)' },
+      {
+        row: 3,
+        message: 'holderRef: must not contain NUL characters (\\u0000)',
+      },
+      {
+        row: 4,
+        message: 'accounts: must not contain NUL characters (\\u0000)',
+      },
+    ]);
+  });
+
   it('reports lines with the wrong number of fields and bad quotes by data line', () => {
     const { rows, errors } = parseImportCsv(
       [

@@ -52,8 +52,9 @@ function lineNumbers(text: string) {
  * `holderRef`, optionally `accounts`, `note`, `since`, in any order), then
  * one assignment per line. Accounts are separated by `;`; empty cells are
  * left out. Rows are numbered by the data line they start on (the header
- * not counted); malformed lines are reported with their number, not
- * thrown. A missing or unusable header throws an InputError.
+ * not counted); malformed lines and cells holding NUL characters are
+ * reported with their number (and column), not thrown. A missing or
+ * unusable header throws an InputError.
  */
 export function parseImportCsv(text: string): {
   rows: NumberedImportRow[];
@@ -124,6 +125,15 @@ export function parseImportCsv(text: string): {
       errors.push({
         row,
         message: `malformed CSV line: expected ${header.length} fields, got ${record.length}`,
+      });
+      continue;
+    }
+    // PostgreSQL cannot store NUL characters in text.
+    const nulAt = record.findIndex(cell => cell.includes('\u0000'));
+    if (nulAt >= 0) {
+      errors.push({
+        row,
+        message: `${header[nulAt]}: must not contain NUL characters (\\u0000)`,
       });
       continue;
     }

@@ -1482,27 +1482,36 @@ export const spec = {
         name: 'kind',
         in: 'path',
         required: true,
+        description:
+          'Never holds a slash (an entity ref has it only between namespace and name).',
         schema: {
           type: 'string',
           minLength: 1,
+          pattern: '^[^/]+$',
         },
       },
       namespace: {
         name: 'namespace',
         in: 'path',
         required: true,
+        description:
+          'Never holds a slash (an entity ref has it only between namespace and name).',
         schema: {
           type: 'string',
           minLength: 1,
+          pattern: '^[^/]+$',
         },
       },
       name: {
         name: 'name',
         in: 'path',
         required: true,
+        description:
+          'Never holds a slash (an entity ref has it only between namespace and name).',
         schema: {
           type: 'string',
           minLength: 1,
+          pattern: '^[^/]+$',
         },
       },
       role: {

@@ -1102,7 +1102,7 @@ describe('field-role routes', () => {
   });
 });
 
-describe('field-role lists on every database', () => {
+describe('field-role routes on every database', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -1140,6 +1140,108 @@ describe('field-role lists on every database', () => {
       request(backend.server)
         .get(`${API}${path}`)
         .set('Authorization', mockCredentials.service.header());
+
+    /** The message of a 400 InputError. */
+    function inputError(res: request.Response): string {
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      return res.body.error.message;
+    }
+
+    const NUL = 'must not contain NUL characters (\\u0000)';
+
+    describe('NUL characters, answered 400 naming the field, writing nothing', () => {
+      const put = (holders: object[]) =>
+        request(backend.server)
+          .put(rolePath(CHECKOUT, 'csm'))
+          .set('Authorization', as(PLATFORM))
+          .send({ holders });
+      const importRows = (body: string | object, query = '') => {
+        const req = request(backend.server)
+          .post(`${API}/field-roles/import${query}`)
+          .set('Authorization', as(PLATFORM));
+        return typeof body === 'string'
+          ? req.set('Content-Type', 'text/csv').send(body)
+          : req.send(body);
+      };
+      const auditCount = async () =>
+        (await get('/field-roles/audit')).body.totalCount as number;
+      let auditBefore: number;
+      beforeEach(async () => {
+        auditBefore = await auditCount();
+      });
+
+      it.each([
+        ['note', { ref: SAM, note: 'night\u0000shift' }, 'holders/0/note'],
+        ['ref', { ref: 'user:default/sam\u0000.lee' }, 'holders/0/ref'],
+        [
+          'account',
+          { ref: SAM, accounts: ['ac\u0000me'] },
+          'holders/0/accounts/0',
+        ],
+      ])('in the %s of a PUT', async (_, holder, path) => {
+        expect(inputError(await put([holder]))).toBe(
+          `request/body/${path} ${NUL}`,
+        );
+        expect(await auditCount()).toBe(auditBefore);
+      });
+
+      it.each([
+        ['note', { note: 'x\u0000' }, 'rows/0/note'],
+        [
+          'holderRef',
+          { holderRef: 'user:default/s\u0000am' },
+          'rows/0/holderRef',
+        ],
+        ['account', { accounts: ['acme', '\u0000'] }, 'rows/0/accounts/1'],
+      ])('in the %s of a JSON import', async (_, fields, path) => {
+        const row = { entityRef: CHECKOUT, role: 'csm', holderRef: SAM };
+        expect(
+          inputError(await importRows({ rows: [{ ...row, ...fields }] })),
+        ).toBe(`request/body/${path} ${NUL}`);
+        expect(await auditCount()).toBe(auditBefore);
+      });
+
+      it('in the cells of a CSV import, by row and column', async () => {
+        const csv = [
+          'entityRef,role,holderRef,accounts,note',
+          `${CHECKOUT},csm,${SAM},,x\u0000y`,
+          `${CHECKOUT},csm,user:default/s\u0000am,,`,
+          `${CHECKOUT},devrel,${SAM},ac\u0000me,`,
+        ].join('\n');
+        expect(inputError(await importRows(csv))).toBe(
+          `Import rejected, nothing written: row 1: note: ${NUL}; row 2: holderRef: ${NUL}; row 3: accounts: ${NUL}`,
+        );
+        const dryRun = await importRows(csv, '?dryRun=true');
+        expect(dryRun.status).toBe(200);
+        expect(dryRun.body.errors.map((e: any) => e.row)).toEqual([1, 2, 3]);
+        expect(await auditCount()).toBe(auditBefore);
+      });
+
+      it('in query and path parameters', async () => {
+        expect(
+          inputError(await get(`/field-roles/assignments?holderRef=sam%00`)),
+        ).toBe(`request/query/holderRef ${NUL}`);
+        expect(
+          inputError(await get(`/field-roles/audit?entityRef=${CHECKOUT}%00`)),
+        ).toBe(`request/query/entityRef ${NUL}`);
+        const remove = await request(backend.server)
+          .delete(`${rolePath(CHECKOUT, 'tam')}/user%3Adefault%2Fsam%00`)
+          .set('Authorization', as(PLATFORM));
+        expect(inputError(remove)).toBe(`request/params/holderRef ${NUL}`);
+        expect(await auditCount()).toBe(auditBefore);
+      });
+    });
+
+    it('names the unknown property of a PUT body', async () => {
+      const res = await request(backend.server)
+        .put(rolePath(CHECKOUT, 'csm'))
+        .set('Authorization', as(PLATFORM))
+        .send({ holders: [{ ref: SAM }, { ref: RACHEL, acounts: ['acme'] }] });
+      expect(inputError(res)).toBe(
+        "request/body/holders/1 must NOT have additional properties: 'acounts'",
+      );
+    });
 
     describe.each(['/field-roles/assignments', '/field-roles/audit'])(
       'GET %s',

@@ -544,3 +544,161 @@ describe('GET /entities/:kind/:namespace/:name/signals on every database', () =>
     });
   });
 });
+
+/** JSON text of objects (`{"a":...}`) or arrays nested `depth` levels. */
+function nestedJson(depth: number, open = '{"a":', close = '}'): string {
+  return `${open.repeat(depth)}1${close.repeat(depth)}`;
+}
+
+describe('request checks on every database', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let backend: Awaited<ReturnType<typeof startTestBackend>>;
+    const API = '/api/user-trust';
+    const SLOS = `${API}/entities/component/default/checkout-api/slos`;
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      backend = await startTestBackend({
+        features: [
+          userTrustPlugin,
+          catalogServiceMock.factory({ entities }),
+          mockServices.database.factory({ knex }),
+          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        ],
+      });
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    const as = mockCredentials.user.header();
+
+    /** The message of a 400 InputError. */
+    function inputError(res: request.Response): string {
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      return res.body.error.message;
+    }
+
+    it.each([
+      ['kind', 'comp%2Fonent/default/checkout-api'],
+      ['namespace', 'component/def%2Fault/checkout-api'],
+      ['name', 'component/default/checkout%2Fapi'],
+    ])(
+      'answers 400 to a %s holding a slash, on every entity route',
+      async (param, entityPath) => {
+        for (const route of [
+          'summary',
+          'trust',
+          'slos',
+          'signals',
+          'field-roles',
+        ]) {
+          const res = await request(backend.server)
+            .get(`${API}/entities/${entityPath}/${route}`)
+            .set('Authorization', as);
+          expect(inputError(res)).toMatch(
+            new RegExp(`request/params/${param}\\b`),
+          );
+        }
+      },
+    );
+
+    it('answers 400 to a NUL character in a path parameter', async () => {
+      const res = await request(backend.server)
+        .get(`${API}/entities/component/default/checkout%00api/summary`)
+        .set('Authorization', as);
+      expect(inputError(res)).toBe(
+        'request/params/name must not contain NUL characters (\\u0000)',
+      );
+    });
+
+    it.each([
+      ['objects', nestedJson(5000)],
+      ['arrays', nestedJson(5000, '[', ']')],
+    ])(
+      'answers 400 to JSON %s nested 5,000 levels deep, naming the problem',
+      async (_, body) => {
+        const validate = await request(backend.server)
+          .post(`${API}/slos/validate`)
+          .set('Authorization', as)
+          .set('Content-Type', 'application/json')
+          .send(body);
+        expect(inputError(validate)).toBe(
+          'request/body is nested deeper than 64 levels',
+        );
+        const put = await request(backend.server)
+          .put(SLOS)
+          .set('Authorization', as)
+          .set('Content-Type', 'application/json')
+          .send(body);
+        expect(inputError(put)).toBe(
+          'request/body is nested deeper than 64 levels',
+        );
+      },
+    );
+
+    it('reports OpenSLO text nested 5,000 levels deep as a problem of the documents', async () => {
+      for (const text of [nestedJson(5000), nestedJson(5000, '[', ']')]) {
+        const res = await request(backend.server)
+          .post(`${API}/slos/validate`)
+          .set('Authorization', as)
+          .set('Content-Type', 'text/plain')
+          .send(text);
+        expect(res.status).toBe(200);
+        expect(res.body.valid).toBe(false);
+        expect(res.body.errors).toEqual([
+          {
+            path: 'documents',
+            message: expect.stringMatching(/^nested too deeply/),
+          },
+        ]);
+      }
+      const put = await request(backend.server)
+        .put(SLOS)
+        .set('Authorization', as)
+        .set('Content-Type', 'application/yaml')
+        .send(`${'- '.repeat(5000)}x\n`);
+      expect(inputError(put)).toMatch(/documents: nested too deeply/);
+    });
+
+    it('answers 400 to a NUL character in an OpenSLO text, storing nothing', async () => {
+      const res = await request(backend.server)
+        .put(SLOS)
+        .set('Authorization', as)
+        .set('Content-Type', 'application/yaml')
+        .send(
+          `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: x\n  displayName: "a\u0000b"\n`,
+        );
+      expect(inputError(res)).toBe(
+        'request/body must not contain NUL characters (\\u0000): line 5',
+      );
+      const slos = await request(backend.server)
+        .get(SLOS)
+        .set('Authorization', as);
+      expect(slos.body.slos.map((s: any) => s.source.type)).not.toContain(
+        'api',
+      );
+    });
+
+    it('names the unknown property of a request body', async () => {
+      const signals = await request(backend.server)
+        .post(SIGNALS)
+        .set('Authorization', mockCredentials.service.header())
+        .send({ signals: [signal(), signal(), { ...signal(), foo: 1 }] });
+      expect(inputError(signals)).toBe(
+        "request/body/signals/2 must NOT have additional properties: 'foo'",
+      );
+      const trust = await request(backend.server)
+        .post(`${API}/trust/batch`)
+        .set('Authorization', as)
+        .send({ entityRefs: [], colour: 'red' });
+      expect(inputError(trust)).toBe(
+        "request/body must NOT have additional properties: 'colour'",
+      );
+    });
+  });
+});

@@ -34,6 +34,8 @@ import { registerFieldRoleRoutes } from './fieldRoleRoutes';
 import { HealthService } from '../health/HealthService';
 import { registerHealthRoutes } from './healthRoutes';
 import { checkQueryParameters } from './queryParameters';
+import { checkRequestContent } from './requestContent';
+import { nameUnknownProperties } from './validationErrors';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -91,7 +93,7 @@ export async function createRouter(
     ],
   });
   // After the validator, before every route.
-  router.use(checkQueryParameters(spec));
+  router.use(checkQueryParameters(spec), checkRequestContent());
 
   async function authorize(
     credentials: BackstageCredentials,
@@ -279,6 +281,9 @@ export async function createRouter(
     changeableEntity,
     onChanged: entityRefs => health.markChanged(entityRefs),
   });
+
+  // After every route: the validator's 400s, with the unknown property.
+  router.use(nameUnknownProperties(spec));
 
   return router;
 }
