@@ -89,5 +89,18 @@ export interface Config {
        */
       refresh?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    rollups?: {
+      /**
+       * The safety net of the rollups: a background walk that compares
+       * each entity's rollups with a recount of its stored signals and
+       * repairs (and logs) what differs, one replica at a time.
+       */
+      reconcile?: {
+        /** Default every minute, first a minute after start-up. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /** Entities compared per run. Default 100. */
+        entitiesPerRun?: number;
+      };
+    };
   };
 }

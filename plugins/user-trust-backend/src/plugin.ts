@@ -24,6 +24,13 @@ import { FieldRoleService } from './fieldRoles/FieldRoleService';
 import { FieldRoleTypes } from './fieldRoles/FieldRoleTypes';
 import { HealthStore } from './database/HealthStore';
 import { HealthService } from './health/HealthService';
+import { ChangedEntitiesStore } from './database/ChangedEntitiesStore';
+import { TaskStateStore } from './database/TaskStateStore';
+import {
+  DEFAULT_RECONCILE_ENTITIES_PER_RUN,
+  RECONCILE_TASK_ID,
+  RollupReconciler,
+} from './database/RollupReconciler';
 
 const DEFAULT_HEALTH_KINDS = ['component', 'api'];
 const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {
@@ -34,13 +41,22 @@ const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {
 /** How soon the health of entities with new signals is brought up to date. */
 const CHANGED_REFRESH_SECONDS = 10;
 
-function healthRefreshSchedule(
+const DEFAULT_RECONCILE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 5 },
+  initialDelay: { minutes: 1 },
+};
+
+/** A schedule from config, or the default. */
+function schedule(
   config: Config,
+  key: string,
+  defaults: SchedulerServiceTaskScheduleDefinition,
 ): SchedulerServiceTaskScheduleDefinition {
-  const schedule = config.getOptionalConfig('userTrust.health.refresh');
-  return schedule
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
-    : DEFAULT_HEALTH_REFRESH;
+  const configured = config.getOptionalConfig(key);
+  return configured
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(configured)
+    : defaults;
 }
 
 /**
@@ -94,7 +110,8 @@ export const userTrustPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(userTrustPermissions);
 
         const rollups = new RollupStore(db);
-        const store = new SignalStore(db, rollups);
+        const changes = new ChangedEntitiesStore(db);
+        const store = new SignalStore(db, rollups, changes);
         const sloStore = new EntitySloStore(db);
         const evaluations = EvaluationService.fromConfig(config, {
           rollups,
@@ -114,6 +131,7 @@ export const userTrustPlugin = createBackendPlugin({
         await fieldRoles.start();
         const health = new HealthService({
           store: new HealthStore(db),
+          changes,
           catalog,
           auth,
           permissions,
@@ -127,17 +145,18 @@ export const userTrustPlugin = createBackendPlugin({
             DEFAULT_HEALTH_KINDS
           ).map(kind => kind.toLocaleLowerCase('en-US')),
         });
-        const ingestor = new SignalIngestor(store, entityRefs => {
-          evaluations.invalidate(entityRefs);
-          health.markChanged(entityRefs);
-        });
+        // Ingestion marks its entities changed in its own transaction; this
+        // replica's evaluation cache is dropped at once (others' expire).
+        const ingestor = new SignalIngestor(store, entityRefs =>
+          evaluations.invalidate(entityRefs),
+        );
 
-        // One replica at a time recomputes every row; each replica brings
-        // the rows of entities it saw change up to date within seconds.
+        // One replica at a time recomputes every row, and one brings the
+        // rows of entities marked changed (durably) up to date in seconds.
         await scheduler.scheduleTask({
           id: 'user-trust:health:refresh-all',
           scope: 'global',
-          ...healthRefreshSchedule(config),
+          ...schedule(config, 'userTrust.health.refresh', DEFAULT_HEALTH_REFRESH),
           fn: async () => {
             const count = await health.refreshAll();
             logger.info(`Refreshed the health of ${count} entities`);
@@ -145,11 +164,36 @@ export const userTrustPlugin = createBackendPlugin({
         });
         await scheduler.scheduleTask({
           id: 'user-trust:health:refresh-changed',
-          scope: 'local',
+          scope: 'global',
           frequency: { seconds: CHANGED_REFRESH_SECONDS },
           timeout: { minutes: 5 },
           fn: async () => {
             await health.refreshChanged();
+          },
+        });
+        const reconciler = new RollupReconciler({
+          rollups,
+          state: new TaskStateStore(db),
+          logger,
+          entitiesPerRun:
+            config.getOptionalNumber(
+              'userTrust.rollups.reconcile.entitiesPerRun',
+            ) ?? DEFAULT_RECONCILE_ENTITIES_PER_RUN,
+          onRepaired: async entityRefs => {
+            evaluations.invalidate(entityRefs);
+            await health.markChanged(entityRefs);
+          },
+        });
+        await scheduler.scheduleTask({
+          id: RECONCILE_TASK_ID,
+          scope: 'global',
+          ...schedule(
+            config,
+            'userTrust.rollups.reconcile.schedule',
+            DEFAULT_RECONCILE,
+          ),
+          fn: async () => {
+            await reconciler.runOnce();
           },
         });
 

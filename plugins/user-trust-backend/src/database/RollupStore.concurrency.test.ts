@@ -1,14 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
-import {
-  dayKey,
-  SignalQuery,
-  signalMatchesQuery,
-} from '@user-trust/plugin-user-trust-common';
+import { SignalQuery } from '@user-trust/plugin-user-trust-common';
 import { applyDatabaseMigrations } from './migrations';
 import { SignalStore } from './SignalStore';
-import { GLOBAL_SCOPE, RollupStore, rowToRollupSignal } from './RollupStore';
-import { NormalizedSignal, SignalRow } from './types';
+import { GLOBAL_SCOPE, RollupStore } from './RollupStore';
+import { NormalizedSignal } from './types';
+import { recountRollups, storedRollups } from './testing/recountRollups';
 
 jest.setTimeout(180_000);
 
@@ -51,46 +47,6 @@ function batch(id: number, size: number, next: () => number) {
   ).filter(
     // Unique within the batch, as validation guarantees.
     (s, i, all) => all.findIndex(o => o.externalId === s.externalId) === i,
-  );
-}
-
-/** What every registered rollup should hold, recounted from the signals. */
-async function recount(knex: Knex) {
-  const registered = await new RollupStore(knex).loadQueries();
-  const signals = await knex<SignalRow>('user_trust_signals');
-  const expected = new Map<string, number>();
-  for (const row of signals) {
-    const signal = rowToRollupSignal(row);
-    const counted = new Set<string>();
-    for (const { hash, scope, query } of registered) {
-      if (scope !== GLOBAL_SCOPE && scope !== signal.entityRef) continue;
-      if (counted.has(hash)) continue;
-      if (
-        !signalMatchesQuery(
-          {
-            kind: signal.kind,
-            severity: signal.severity ?? undefined,
-            value: signal.value ?? undefined,
-          },
-          query,
-        )
-      )
-        continue;
-      counted.add(hash);
-      const key = `${signal.entityRef}|${hash}|${dayKey(signal.occurredAt)}`;
-      expected.set(key, (expected.get(key) ?? 0) + 1);
-    }
-  }
-  return expected;
-}
-
-async function stored(knex: Knex) {
-  const rows = await knex('user_trust_rollups').where('signal_count', '<>', 0);
-  return new Map(
-    rows.map(r => [
-      `${r.entity_ref}|${r.query_hash}|${r.day}`,
-      Number(r.signal_count),
-    ]),
   );
 }
 
@@ -146,7 +102,7 @@ describe('RollupStore under concurrent ingestion', () => {
       expect((await replicas[0].rollups.loadQueries()).length).toBeGreaterThan(
         10,
       );
-      expect(await stored(knex)).toEqual(await recount(knex));
+      expect(await storedRollups(knex)).toEqual(await recountRollups(knex));
       await knex.destroy();
     },
   );

@@ -139,6 +139,24 @@ export class RollupDeltas {
   }
 }
 
+/** A rollup row that differs from a recount of the signals it counts. */
+export type RollupDrift = {
+  entityRef: string;
+  hash: string;
+  day: string;
+  stored: { count: number; sum: number };
+  counted: { count: number; sum: number };
+};
+
+/** Equal counts, and sums equal but for floating-point rounding. */
+function sameBucket(
+  a: { count: number; sum: number },
+  b: { count: number; sum: number },
+): boolean {
+  const scale = Math.max(1, Math.abs(a.sum), Math.abs(b.sum));
+  return a.count === b.count && Math.abs(a.sum - b.sum) <= 1e-9 * scale;
+}
+
 /** The wanted queries that the registered ones do not cover for the scope. */
 function missingFrom(
   registered: RegisteredQuery[],
@@ -284,6 +302,134 @@ export class RollupStore {
       lastId = Number(rows[rows.length - 1].id);
     }
     await this.apply(tx, deltas);
+  }
+
+  /**
+   * Entity refs that have signals or rollups, in order, after `after`: the
+   * walk of the reconciliation, a page at a time.
+   */
+  async entityRefsAfter(after: string, limit: number): Promise<string[]> {
+    const page = (table: string) =>
+      this.db(table)
+        .distinct('entity_ref')
+        .where('entity_ref', '>', after)
+        .orderBy('entity_ref')
+        .limit(limit)
+        .then(rows => rows.map(r => r.entity_ref as string));
+    const [withSignals, withRollups] = await Promise.all([
+      page(SIGNALS),
+      page(ROLLUPS),
+    ]);
+    return [...new Set([...withSignals, ...withRollups])]
+      .sort()
+      .slice(0, limit);
+  }
+
+  /**
+   * Compares the rollups of these entities with a recount of their stored
+   * signals and repairs every row that differs; answers what it repaired.
+   * The comparison runs first without a lock; only entities that seem to
+   * have drifted are recounted again, and repaired, under the rollups lock
+   * (a concurrent ingest would otherwise look like drift).
+   */
+  async reconcile(entityRefs: string[]): Promise<RollupDrift[]> {
+    const suspects = new Set(
+      (await this.drift(this.db, entityRefs)).map(d => d.entityRef),
+    );
+    if (suspects.size === 0) return [];
+    return this.db.transaction(async tx => {
+      await lockForTransaction(tx, 'rollups');
+      const drifts = await this.drift(tx, [...suspects]);
+      for (const d of drifts) {
+        const key = {
+          entity_ref: d.entityRef,
+          query_hash: d.hash,
+          day: d.day,
+        };
+        if (d.counted.count === 0 && d.counted.sum === 0) {
+          await tx(ROLLUPS).where(key).delete();
+        } else {
+          await tx(ROLLUPS)
+            .insert({
+              ...key,
+              signal_count: d.counted.count,
+              value_sum: d.counted.sum,
+            })
+            .onConflict(['entity_ref', 'query_hash', 'day'])
+            .merge(['signal_count', 'value_sum']);
+        }
+      }
+      return drifts;
+    });
+  }
+
+  /** Rollup rows of the entities that differ from a recount of signals. */
+  private async drift(db: Knex, entityRefs: string[]): Promise<RollupDrift[]> {
+    const queries = await this.loadQueries(db);
+    if (queries.length === 0 || entityRefs.length === 0) return [];
+    const kinds = [
+      ...new Set(
+        queries.flatMap(q =>
+          Array.isArray(q.query.kind) ? q.query.kind : [q.query.kind],
+        ),
+      ),
+    ];
+    // The same counting as ingestion, scopes included.
+    const counted = new RollupDeltas(queries);
+    let lastId = 0;
+    for (;;) {
+      const rows = await db<SignalRow>(SIGNALS)
+        .whereIn('entity_ref', entityRefs)
+        .whereIn('kind', kinds)
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(5000);
+      if (rows.length === 0) break;
+      for (const row of rows) counted.add(rowToRollupSignal(row), 1);
+      lastId = Number(rows[rows.length - 1].id);
+    }
+    const expected = new Map(
+      counted
+        .values()
+        .map(d => [`${d.entityRef}\u0000${d.hash}\u0000${d.day}`, d]),
+    );
+
+    const drifts: RollupDrift[] = [];
+    const hashes = [...new Set(queries.map(q => q.hash))];
+    const stored = await db(ROLLUPS)
+      .select('entity_ref', 'query_hash', 'day', 'signal_count', 'value_sum')
+      .whereIn('entity_ref', entityRefs)
+      .whereIn('query_hash', hashes);
+    for (const row of stored) {
+      const key = `${row.entity_ref}\u0000${row.query_hash}\u0000${row.day}`;
+      const want = expected.get(key);
+      expected.delete(key);
+      const have = {
+        count: Number(row.signal_count),
+        sum: Number(row.value_sum),
+      };
+      const should = { count: want?.count ?? 0, sum: want?.sum ?? 0 };
+      if (!sameBucket(have, should)) {
+        drifts.push({
+          entityRef: row.entity_ref,
+          hash: row.query_hash,
+          day: row.day,
+          stored: have,
+          counted: should,
+        });
+      }
+    }
+    // Counted but never stored.
+    for (const d of expected.values()) {
+      drifts.push({
+        entityRef: d.entityRef,
+        hash: d.hash,
+        day: d.day,
+        stored: { count: 0, sum: 0 },
+        counted: { count: d.count, sum: d.sum },
+      });
+    }
+    return drifts;
   }
 
   /**

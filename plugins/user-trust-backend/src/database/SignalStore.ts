@@ -9,6 +9,7 @@ import {
 import { NormalizedSignal, SignalRow } from './types';
 import { toDate } from './dates';
 import { lockForTransaction } from './locks';
+import { ChangedEntitiesStore } from './ChangedEntitiesStore';
 import {
   RollupDeltas,
   RollupSignal,
@@ -88,17 +89,29 @@ function sameContent(row: SignalRow, signal: NormalizedSignal): boolean {
  */
 export class SignalStore {
   private readonly rollups: RollupStore;
+  private readonly changes: ChangedEntitiesStore;
 
-  constructor(private readonly db: Knex, rollups?: RollupStore) {
+  constructor(
+    private readonly db: Knex,
+    rollups?: RollupStore,
+    changes?: ChangedEntitiesStore,
+  ) {
     this.rollups = rollups ?? new RollupStore(db);
+    this.changes = changes ?? new ChangedEntitiesStore(db);
   }
 
+  /**
+   * Stores the batch. The entities whose signals changed (an updated
+   * signal may have moved from one entity to another) are marked changed in
+   * the same transaction, so their health follows even after a crash.
+   */
   async ingest(signals: NormalizedSignal[]): Promise<IngestSignalsResult> {
     const result: IngestSignalsResult = {
       created: 0,
       updated: 0,
       unchanged: 0,
     };
+    const changed = new Set<string>();
 
     await this.db.transaction(async tx => {
       // Batches are serialised across replicas so that two concurrent
@@ -120,6 +133,7 @@ export class SignalStore {
             result.created += 1;
             toWrite.push(toRow(signal));
             deltas.add(toRollupSignal(signal), 1);
+            changed.add(signal.entityRef);
           } else if (sameContent(row, signal)) {
             result.unchanged += 1;
           } else {
@@ -127,6 +141,8 @@ export class SignalStore {
             toWrite.push(toRow(signal));
             deltas.add(rowToRollupSignal(row), -1);
             deltas.add(toRollupSignal(signal), 1);
+            changed.add(row.entity_ref);
+            changed.add(signal.entityRef);
           }
         }
 
@@ -140,6 +156,7 @@ export class SignalStore {
         }
       }
       await this.rollups.apply(tx, deltas);
+      await this.changes.mark(changed, tx);
     });
 
     return result;

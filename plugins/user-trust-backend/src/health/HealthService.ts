@@ -17,6 +17,7 @@ import {
   WeekOverWeek,
 } from '@user-trust/plugin-user-trust-common';
 import { HealthStore } from '../database/HealthStore';
+import { ChangedEntitiesStore } from '../database/ChangedEntitiesStore';
 import { hashQuery, RollupStore } from '../database/RollupStore';
 import {
   entityRefOf,
@@ -36,6 +37,8 @@ const SYSTEM_FIELDS = [...REF_FIELDS, 'spec.domain'];
 
 export type HealthServiceOptions = {
   store: HealthStore;
+  /** Durable marks of entities whose rows are out of date. */
+  changes: ChangedEntitiesStore;
   catalog: CatalogService;
   auth: AuthService;
   permissions: PermissionsService;
@@ -54,7 +57,6 @@ export type HealthServiceOptions = {
  * or field roles changed), and answers which rows a caller may see.
  */
 export class HealthService {
-  private readonly changed = new Set<string>();
   private cache?: { version: number; rows: EntityHealth[] };
   private loading?: Promise<EntityHealth[]>;
   /** Refreshes run one at a time, so a slow one never races a newer one. */
@@ -66,18 +68,22 @@ export class HealthService {
     return this.options.kinds;
   }
 
-  /** Entities whose rows are out of date (new signals, SLOs, field roles). */
-  markChanged(entityRefs: Iterable<string>) {
-    for (const ref of entityRefs) this.changed.add(ref);
+  /**
+   * Marks entities whose rows are out of date (SLOs, field roles, repaired
+   * rollups); ingestion marks its entities in its own transaction.
+   */
+  async markChanged(entityRefs: Iterable<string>): Promise<void> {
+    await this.options.changes.mark(entityRefs);
   }
 
   /** Recomputes the row of every entity of the configured kinds. */
   async refreshAll(now: Date = new Date()): Promise<number> {
     return this.exclusive(async () => {
-      const { catalog, auth, store } = this.options;
+      const { catalog, auth, store, changes } = this.options;
       const credentials = await auth.getOwnServiceCredentials();
-      // Whatever changed until now is covered by this refresh.
-      this.changed.clear();
+      // Whatever was marked changed until now is covered by this refresh:
+      // those changes are committed, so the reads below see them.
+      const covered = await changes.oldest();
       const systemDomains = await this.systemDomains(credentials);
       const rows: EntityHealth[] = [];
       let chunk: Entity[] = [];
@@ -95,6 +101,7 @@ export class HealthService {
       }
       rows.push(...(await this.compute(chunk, systemDomains, now)));
       await store.write(rows, { removeOthers: true });
+      await changes.clear(covered);
       return rows.length;
     });
   }
@@ -107,10 +114,10 @@ export class HealthService {
     return this.exclusive(async () => {
       // A bulk backfill touches every entity: do a bounded share per run
       // and leave the rest for the next ones (or the full refresh).
-      const refs = [...this.changed].slice(0, MAX_CHANGED_PER_RUN);
-      if (refs.length === 0) return 0;
-      for (const ref of refs) this.changed.delete(ref);
-      const { catalog, auth, store } = this.options;
+      const { catalog, auth, store, changes } = this.options;
+      const marks = await changes.oldest(MAX_CHANGED_PER_RUN);
+      if (marks.length === 0) return 0;
+      const refs = marks.map(m => m.entityRef);
       const credentials = await auth.getOwnServiceCredentials();
       const present: Entity[] = [];
       const gone: string[] = [];
@@ -141,6 +148,7 @@ export class HealthService {
         );
       }
       await store.write(rows, { remove: gone });
+      await changes.clear(marks);
       return rows.length + gone.length;
     });
   }

@@ -40,6 +40,18 @@ const TABLES_AFTER: Record<string, string[]> = {
     'user_trust_rollups',
     'user_trust_signals',
   ],
+  '20261201000000_durable_marks.js': [
+    'user_trust_changed_entities',
+    'user_trust_entity_health',
+    'user_trust_entity_slos',
+    'user_trust_field_role_audit',
+    'user_trust_field_roles',
+    'user_trust_health_version',
+    'user_trust_rollup_queries',
+    'user_trust_rollups',
+    'user_trust_signals',
+    'user_trust_task_state',
+  ],
 };
 
 const ALL_TABLES = [...new Set(Object.values(TABLES_AFTER).flat())].sort();
