@@ -44,7 +44,7 @@ export interface FieldRoleRouteOptions {
   logger: LoggerService;
   fieldRoles: FieldRoleService;
   /** Told which entities' field roles changed, to refresh their health. */
-  onChanged(entityRefs: string[]): void;
+  onChanged(entityRefs: string[]): Promise<void>;
   /** The entity as the caller sees it; NotFoundError when they cannot. */
   visibleEntity(
     params: EntityParams,
@@ -113,7 +113,7 @@ export function registerFieldRoleRoutes(
   /** Lets a catalog processor pick the change up; never fails the request. */
   async function refresh(entityRefs: Iterable<string>) {
     const changed = [...new Set(entityRefs)];
-    onChanged(changed);
+    await onChanged(changed);
     const credentials = await auth.getOwnServiceCredentials();
     for (const entityRef of changed) {
       try {

@@ -226,7 +226,7 @@ export async function createRouter(
         : (credentials.principal as { subject: string }).subject;
     await sloStore.put(entityRef, text, updatedBy);
     evaluations.invalidate([entityRef]);
-    health.markChanged([entityRef]);
+    await health.markChanged([entityRef]);
     const resolved = await evaluations.resolveSlos(entity);
     res.json({ entityRef, ...resolved } as any);
   });
@@ -242,7 +242,7 @@ export async function createRouter(
       );
     }
     evaluations.invalidate([entityRef]);
-    health.markChanged([entityRef]);
+    await health.markChanged([entityRef]);
     res.status(204).end();
   });
 
