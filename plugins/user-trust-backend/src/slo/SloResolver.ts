@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Config } from '@backstage/config';
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -36,6 +36,28 @@ type DefaultRule = { rule: string; filter: Filter; slos: UserTrustSlo[] };
 
 /** A problem with one source of SLOs, reported instead of ignored. */
 export type SloProblem = { source: SloSource; message: string };
+
+/**
+ * A problem with the file of an entity's annotation, in words any caller
+ * may read: the annotation as written, never a server path or the file's
+ * content. The `cause` (logged) has the details.
+ */
+class AnnotationProblem extends Error {
+  constructor(target: string, problem: string, readonly cause?: unknown) {
+    super(`${SLO_ANNOTATION}: '${target}' ${problem}`);
+  }
+}
+
+/** Whether `path` is inside the directory `root` (not the directory itself). */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return (
+    rel !== '' &&
+    rel !== '..' &&
+    !rel.startsWith(`..${sep}`) &&
+    !isAbsolute(rel)
+  );
+}
 
 function asList(config: Config, key: string): string[] | undefined {
   if (!config.has(key)) return undefined;
@@ -204,48 +226,84 @@ export class SloResolver {
   ): Promise<{ slos: EffectiveSlo[]; problems: SloProblem[] }> {
     const target = entity.metadata.annotations?.[SLO_ANNOTATION];
     if (!target) return { slos: [], problems: [] };
+    // What callers see: the annotation as written, or the URL read.
     let source: SloSource = { type: 'annotation', location: target };
+    let location: string | undefined;
     try {
-      const location = this.locate(
+      location = await this.locate(
         target,
         entity.metadata.annotations?.[LOCATION_ANNOTATION],
       );
-      source = { type: 'annotation', location };
-      const text = await this.read(location);
-      return {
-        slos: parseOpenSlo(text).map(slo => ({ slo, source })),
-        problems: [],
-      };
+      if (location.startsWith('url:')) {
+        source = { type: 'annotation', location };
+      }
+      let text: string;
+      try {
+        text = await this.read(location);
+      } catch (e) {
+        throw new AnnotationProblem(target, 'could not be read', e);
+      }
+      try {
+        const slos = parseOpenSlo(text);
+        return { slos: slos.map(slo => ({ slo, source })), problems: [] };
+      } catch (e) {
+        // Its errors name the file's keys: only for the log.
+        throw new AnnotationProblem(
+          target,
+          'is not a valid OpenSLO file (the backend log has the details)',
+          e,
+        );
+      }
     } catch (e) {
+      const problem =
+        e instanceof AnnotationProblem
+          ? e
+          : new AnnotationProblem(target, 'could not be read', e);
       this.logger.warn(
-        `Could not use the SLOs of ${stringifyEntityRef(entity)} at ${
-          source.location
-        }: ${e}`,
+        `Could not use the SLOs of ${stringifyEntityRef(
+          entity,
+        )} (${SLO_ANNOTATION}: ${target}${
+          location ? `, read at ${location}` : ''
+        }): ${problem.message}${problem.cause ? `: ${problem.cause}` : ''}`,
       );
-      return {
-        slos: [],
-        problems: [{ source, message: (e as Error).message }],
-      };
+      return { slos: [], problems: [{ source, message: problem.message }] };
     }
   }
 
-  /** `url:<absolute URL>` or `file:<absolute path>` of the SLO file. */
-  private locate(target: string, managedBy?: string): string {
+  /** `url:<absolute URL>` or `file:<real absolute path>` of the SLO file. */
+  private async locate(target: string, managedBy?: string): Promise<string> {
     if (/^https?:\/\//.test(target)) return `url:${target}`;
     if (managedBy?.startsWith('url:')) {
       return `url:${new URL(target, managedBy.slice(4)).toString()}`;
     }
     if (managedBy?.startsWith('file:')) {
+      // Like the catalog's file reader: only files beside the catalog
+      // file. Judged on real paths too, so that no symlink (the file's or
+      // a directory's on the way) leads out of its directory.
+      const outside = new AnnotationProblem(
+        target,
+        "is outside the directory of the entity's catalog file",
+      );
       const dir = dirname(managedBy.slice(5));
       const path = resolve(dir, target);
-      // Like the catalog's file reader: only files beside the catalog file.
-      if (!path.startsWith(dir + sep)) {
-        throw new Error(`${SLO_ANNOTATION}: ${target} leaves ${dir}`);
+      if (!isInside(dir, path)) throw outside;
+      let real: string;
+      try {
+        const root = await realpath(dir);
+        real = await realpath(path);
+        if (!isInside(root, real)) throw outside;
+        if (!(await stat(real)).isFile()) {
+          throw new AnnotationProblem(target, 'is not a file');
+        }
+      } catch (e) {
+        if (e instanceof AnnotationProblem) throw e;
+        throw new AnnotationProblem(target, 'could not be read', e);
       }
-      return `file:${path}`;
+      return `file:${real}`;
     }
-    throw new Error(
-      `${SLO_ANNOTATION}: '${target}' is relative, but the entity has no location to resolve it against`,
+    throw new AnnotationProblem(
+      target,
+      'is relative, but the entity has no location to resolve it against',
     );
   }
 
