@@ -684,6 +684,24 @@ describe('request checks on every database', () => {
       );
     });
 
+    it.each(['__proto__', 'constructor', 'toString', '__proto__[admin]'])(
+      'answers 400 to the query parameter %s on every route, as to any unknown one',
+      async name => {
+        for (const path of [
+          '/entities/component/default/checkout-api/signals',
+          '/entities/component/default/checkout-api/summary',
+          '/health',
+          '/field-roles/assignments',
+          '/field-roles/types',
+        ]) {
+          const res = await request(backend.server)
+            .get(`${API}${path}?${name}=x`)
+            .set('Authorization', as);
+          expect(inputError(res)).toBe(`Unknown query parameter '${name}'`);
+        }
+      },
+    );
+
     it('names the unknown property of a request body', async () => {
       const signals = await request(backend.server)
         .post(SIGNALS)
