@@ -89,6 +89,15 @@ export interface Config {
        */
       refresh?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    ingestion?: {
+      /**
+       * Minutes a signal's time may lie ahead of the server's clock (the
+       * sender's clock skew); later ones are refused. Default 15.
+       */
+      maxFutureSkewMinutes?: number;
+      /** Days a signal's time may lie in the past (backfills). Default 3650. */
+      maxAgeDays?: number;
+    };
     rollups?: {
       /**
        * The safety net of the rollups: a background walk that compares

@@ -15,6 +15,11 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { SignalStore } from './database/SignalStore';
 import { createRouter } from './service/router';
 import { SignalIngestor } from './service/SignalIngestor';
+import { KnownEntityRefs } from './service/KnownEntityRefs';
+import {
+  DEFAULT_SIGNAL_TIME_BOUNDS,
+  SignalTimeBounds,
+} from './service/validateSignals';
 import { RollupStore } from './database/RollupStore';
 import { EntitySloStore } from './database/EntitySloStore';
 import { EvaluationService } from './slo/EvaluationService';
@@ -46,6 +51,24 @@ const DEFAULT_RECONCILE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 5 },
   initialDelay: { minutes: 1 },
 };
+
+/** How far from now signal times may lie (`userTrust.ingestion`). */
+function signalTimeBounds(config: Config): SignalTimeBounds {
+  const minutes = config.getOptionalNumber(
+    'userTrust.ingestion.maxFutureSkewMinutes',
+  );
+  const days = config.getOptionalNumber('userTrust.ingestion.maxAgeDays');
+  return {
+    maxFutureSkewMs:
+      minutes === undefined
+        ? DEFAULT_SIGNAL_TIME_BOUNDS.maxFutureSkewMs
+        : minutes * 60_000,
+    maxAgeMs:
+      days === undefined
+        ? DEFAULT_SIGNAL_TIME_BOUNDS.maxAgeMs
+        : days * 24 * 3600_000,
+  };
+}
 
 /** A schedule from config, or the default. */
 function schedule(
@@ -147,16 +170,23 @@ export const userTrustPlugin = createBackendPlugin({
         });
         // Ingestion marks its entities changed in its own transaction; this
         // replica's evaluation cache is dropped at once (others' expire).
-        const ingestor = new SignalIngestor(store, entityRefs =>
-          evaluations.invalidate(entityRefs),
-        );
+        const ingestor = new SignalIngestor({
+          store,
+          knownEntities: new KnownEntityRefs(catalog, auth),
+          bounds: signalTimeBounds(config),
+          onIngested: entityRefs => evaluations.invalidate(entityRefs),
+        });
 
         // One replica at a time recomputes every row, and one brings the
         // rows of entities marked changed (durably) up to date in seconds.
         await scheduler.scheduleTask({
           id: 'user-trust:health:refresh-all',
           scope: 'global',
-          ...schedule(config, 'userTrust.health.refresh', DEFAULT_HEALTH_REFRESH),
+          ...schedule(
+            config,
+            'userTrust.health.refresh',
+            DEFAULT_HEALTH_REFRESH,
+          ),
           fn: async () => {
             const count = await health.refreshAll();
             logger.info(`Refreshed the health of ${count} entities`);

@@ -35,6 +35,56 @@ export const SIGNAL_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 /** @public */
 export type SignalSeverity = (typeof SIGNAL_SEVERITIES)[number];
 
+/**
+ * The values a signal of each kind may carry, inclusive. Scales where the
+ * kind has one (CSAT 1 to 5, NPS 0 to 10, an SLI as a ratio); every other
+ * value is a count, duration or size, so never negative. A value outside
+ * is refused at ingestion: one absurd value must not move a budget.
+ *
+ * @public
+ */
+export const SIGNAL_VALUE_RANGES: Record<
+  SignalKind,
+  { min: number; max: number }
+> = {
+  support_case: { min: 0, max: 1e9 },
+  incident: { min: 0, max: 1e9 },
+  csat_response: { min: 1, max: 5 },
+  nps_response: { min: 0, max: 10 },
+  retry_spike: { min: 0, max: 1e9 },
+  degradation: { min: 0, max: 1e9 },
+  near_miss: { min: 0, max: 1e9 },
+  workaround: { min: 0, max: 1e9 },
+  escalation: { min: 0, max: 1e9 },
+  api_version_usage: { min: 0, max: 1e9 },
+  doc_reference: { min: 0, max: 1e9 },
+  customer_activity: { min: 0, max: 1e9 },
+  sli_report: { min: 0, max: 1 },
+  known_event: { min: 0, max: 1e9 },
+};
+
+/**
+ * Bounds of a signal's attributes (the schema caps their number at 50).
+ *
+ * @public
+ */
+export const SIGNAL_ATTRIBUTE_LIMITS = {
+  /** Characters of an attribute name. */
+  maxKeyLength: 64,
+  /** Characters of a string attribute value. */
+  maxValueLength: 1024,
+  /** Characters of all attributes as JSON. */
+  maxTotalLength: 8192,
+} as const;
+
+/**
+ * Entity kinds signals cannot be keyed to: they are about services, not
+ * people (a person goes into `handledBy`).
+ *
+ * @public
+ */
+export const SIGNAL_ENTITY_KINDS_REFUSED = ['user', 'group'] as const;
+
 /** Largest number of signals accepted in one ingestion request. @public */
 export const MAX_SIGNALS_PER_BATCH = 5000;
 

@@ -1,26 +1,61 @@
+import { InputError } from '@backstage/errors';
 import {
   IngestSignalsResult,
   SignalInput,
 } from '@user-trust/plugin-user-trust-common';
 import { UserTrustSignalProviderConnection } from '@user-trust/plugin-user-trust-node';
 import { SignalStore } from '../database/SignalStore';
-import { validateSignals } from './validateSignals';
+import { NormalizedSignal } from '../database/types';
+import { KnownEntityRefs } from './KnownEntityRefs';
+import { SignalTimeBounds, validateSignals } from './validateSignals';
+
+export type SignalIngestorOptions = {
+  store: SignalStore;
+  /** Refused unless the catalog knows the entity and handler of a signal. */
+  knownEntities: KnownEntityRefs;
+  bounds?: SignalTimeBounds;
+  /** Told the entities of each stored batch (e.g. to drop caches). */
+  onIngested?: (entityRefs: Set<string>) => void;
+};
+
+/** The first signal naming a ref the catalog does not know, as a 400. */
+function unknownRefError(
+  signals: NormalizedSignal[],
+  unknown: Set<string>,
+): InputError {
+  const bad = signals.flatMap((signal, index) =>
+    (['entityRef', 'handledBy'] as const)
+      .filter(field => signal[field] && unknown.has(signal[field]!))
+      .map(field => ({ index, field, ref: signal[field]! })),
+  );
+  const [first] = bad;
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more)` : '';
+  return new InputError(
+    `signals[${first.index}].${first.field}: no entity ${first.ref} in the catalog${more}; signals are stored only for entities the catalog knows`,
+  );
+}
 
 /**
  * The one path by which signals enter storage, used by the REST API and by
- * signal-provider modules alike: validate the whole batch, then store it in
- * one transaction.
+ * signal-provider modules alike: validate the whole batch, check that the
+ * catalog knows every entity it names, then store it in one transaction.
+ * A signal for an entity the catalog does not know is refused, not kept
+ * where no page could ever show it.
  */
 export class SignalIngestor implements UserTrustSignalProviderConnection {
-  constructor(
-    private readonly store: SignalStore,
-    private readonly onIngested: (entityRefs: Set<string>) => void = () => {},
-  ) {}
+  constructor(private readonly options: SignalIngestorOptions) {}
 
   async ingest(signals: SignalInput[]): Promise<IngestSignalsResult> {
-    const normalized = validateSignals(signals);
-    const result = await this.store.ingest(normalized);
-    this.onIngested(new Set(normalized.map(s => s.entityRef)));
+    const { store, knownEntities, bounds, onIngested } = this.options;
+    const normalized = validateSignals(signals, { bounds });
+    const unknown = await knownEntities.unknown(
+      normalized.flatMap(s =>
+        s.handledBy ? [s.entityRef, s.handledBy] : [s.entityRef],
+      ),
+    );
+    if (unknown.size > 0) throw unknownRefError(normalized, unknown);
+    const result = await store.ingest(normalized);
+    onIngested?.(new Set(normalized.map(s => s.entityRef)));
     return result;
   }
 }

@@ -4,7 +4,12 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  BackstageCredentials,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -31,7 +36,41 @@ function component(name: string): Entity {
   };
 }
 
-const entities = [component('checkout-api'), component('payments')];
+const entities = [
+  component('checkout-api'),
+  component('payments'),
+  component('secret-project'),
+];
+
+/**
+ * The catalog as a permission policy would answer it: users cannot see the
+ * secret project, while the plugin's own service credentials can.
+ */
+function catalogHidingSecretFromUsers() {
+  const inner = catalogServiceMock({ entities });
+  const hidden = (options?: { credentials?: BackstageCredentials }) =>
+    (options?.credentials?.principal as { type?: string } | undefined)?.type ===
+    'user';
+  const getEntityByRef = async (ref: any, options: any) => {
+    const entity = await inner.getEntityByRef(ref);
+    return entity?.metadata.name === 'secret-project' && hidden(options)
+      ? undefined
+      : entity;
+  };
+  // Every other call goes to the in-memory catalog (private fields: bound).
+  const catalog = new Proxy(inner, {
+    get(target, prop) {
+      if (prop === 'getEntityByRef') return getEntityByRef;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () => catalog,
+  });
+}
 
 function signal(overrides: Partial<SignalInput> = {}): SignalInput {
   return {
@@ -74,7 +113,7 @@ describe('user-trust router', () => {
     backend = await startTestBackend({
       features: [
         userTrustPlugin,
-        catalogServiceMock.factory({ entities }),
+        catalogHidingSecretFromUsers(),
         mockServices.database.factory({ knex }),
         ...(options.permissions
           ? [mockServices.permissions.factory({ result: options.permissions })]
@@ -196,6 +235,48 @@ describe('user-trust router', () => {
       expect(res.body.error.name).toBe('InputError');
       return res.body.error.message;
     }
+
+    it('refuses, whole, a batch naming an entity the catalog does not know', async () => {
+      expect(
+        await inputError({
+          signals: [
+            signal({ externalId: 'known' }),
+            signal({
+              externalId: 'ghost',
+              entityRef: 'component:default/ghost',
+            }),
+            signal({
+              externalId: 'ghost-2',
+              entityRef: 'component:default/gone',
+            }),
+          ],
+        }),
+      ).toBe(
+        'signals[1].entityRef: no entity component:default/ghost in the catalog (and 1 more); signals are stored only for entities the catalog knows',
+      );
+      // Nothing of the batch was stored.
+      expect(totals(await summary())).toEqual([0, 0, 0]);
+    });
+
+    it('refuses a handledBy user the catalog does not know', async () => {
+      expect(
+        await inputError({
+          signals: [signal({ handledBy: 'user:default/nobody' })],
+        }),
+      ).toBe(
+        'signals[0].handledBy: no entity user:default/nobody in the catalog; signals are stored only for entities the catalog knows',
+      );
+    });
+
+    it('refuses a signal dated far in the future', async () => {
+      expect(
+        await inputError({
+          signals: [signal({ occurredAt: '2099-01-01T00:00:00Z' })],
+        }),
+      ).toMatch(
+        /^signals\[0\]\.occurredAt: 2099-01-01T00:00:00.000Z is in the future/,
+      );
+    });
 
     it('names the index and field of an unknown kind', async () => {
       expect(

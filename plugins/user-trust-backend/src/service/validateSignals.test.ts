@@ -28,6 +28,13 @@ function errorOf(signals: unknown): string {
 }
 
 describe('validateSignals', () => {
+  // Signal times are judged against the clock: fix it, so that the dates
+  // of these tests stay within the accepted window.
+  beforeAll(() =>
+    jest.useFakeTimers({ now: new Date('2026-06-01T00:00:00Z') }),
+  );
+  afterAll(() => jest.useRealTimers());
+
   describe('batch shape', () => {
     it.each([
       ['undefined', undefined],
@@ -163,20 +170,22 @@ describe('validateSignals', () => {
       // PostgreSQL refused it with a 500 (value too long for varchar(255)).
       const entityRef = `component:${'a'.repeat(245)}`;
       expect(entityRef).toHaveLength(255);
+      // Now refused for its name, longer than the catalog's 63 characters.
       expect(errorOf([signal({ entityRef })])).toBe(
-        'signals[0].entityRef: must NOT have more than 255 characters as a full ref (has 263)',
+        `signals[0].entityRef: '${entityRef}' is not an entity ref (invalid name)`,
       );
     });
 
-    it('a handledBy longer than its column once normalised', () => {
+    it('a handledBy whose name breaks the catalog naming rules', () => {
       expect(errorOf([signal({ handledBy: 'j'.repeat(250) })])).toBe(
-        'signals[0].handledBy: must NOT have more than 255 characters as a full ref (has 263)',
+        `signals[0].handledBy: '${'j'.repeat(
+          250,
+        )}' is not an entity ref (invalid name)`,
       );
     });
 
-    it('accepts a full ref of exactly 255 characters', () => {
-      const entityRef = `component:default/${'a'.repeat(237)}`;
-      expect(entityRef).toHaveLength(255);
+    it("accepts names of the catalog's longest, 63 characters", () => {
+      const entityRef = `component:${'n'.repeat(63)}/${'a'.repeat(63)}`;
       expect(validateSignals([signal({ entityRef })])[0].entityRef).toBe(
         entityRef,
       );
@@ -344,6 +353,157 @@ describe('validateSignals', () => {
     it('stores empty attributes as null', () => {
       expect(validateSignals([signal({ attributes: {} })])[0].attributes).toBe(
         null,
+      );
+    });
+  });
+  describe('refuses what would count as real but is absurd', () => {
+    const NOW = '2026-06-01T00:00:00.000Z';
+
+    it.each(['occurredAt', 'resolvedAt'] as const)(
+      'a %s more than 15 minutes in the future',
+      field => {
+        expect(
+          errorOf([
+            signal({
+              occurredAt: '2026-05-31T23:00:00Z',
+              [field]: '2099-01-01T00:00:00Z',
+            }),
+          ]),
+        ).toBe(
+          `signals[0].${field}: 2099-01-01T00:00:00.000Z is in the future (at most 15 minutes ahead of the server's clock are accepted)`,
+        );
+      },
+    );
+
+    it('accepts a little clock skew of the sender', () => {
+      const ahead = new Date(Date.parse(NOW) + 10 * 60_000).toISOString();
+      expect(validateSignals([signal({ occurredAt: ahead })])).toHaveLength(1);
+    });
+
+    it.each(['0000-01-01T00:00:00Z', '1999-12-31T00:00:00Z'])(
+      'an occurredAt of %p, older than 10 years',
+      occurredAt => {
+        expect(errorOf([signal({ occurredAt })])).toMatch(
+          /^signals\[0\]\.occurredAt: .* is older than 3650 days$/,
+        );
+      },
+    );
+
+    it('takes other bounds when given', () => {
+      expect(() =>
+        validateSignals([signal({ occurredAt: '2026-05-01T00:00:00Z' })], {
+          now: new Date(NOW),
+          bounds: { maxFutureSkewMs: 0, maxAgeMs: 7 * 24 * 3600_000 },
+        }),
+      ).toThrow(
+        'signals[0].occurredAt: 2026-05-01T00:00:00.000Z is older than 7 days',
+      );
+    });
+
+    it.each([
+      ['csat_response', 0, 'from 1 to 5'],
+      ['csat_response', 6, 'from 1 to 5'],
+      ['nps_response', 11, 'from 0 to 10'],
+      ['sli_report', 1.5, 'from 0 to 1'],
+      ['support_case', -1, 'from 0 to 1000000000'],
+      ['customer_activity', 1.7e308, 'from 0 to 1000000000'],
+      ['customer_activity', -1e308, 'from 0 to 1000000000'],
+    ] as const)('a %s value of %p', (kind, value, range) => {
+      expect(errorOf([signal({ kind, value })])).toBe(
+        `signals[0].value: must be a number ${range} for ${kind}`,
+      );
+    });
+
+    it('accepts values at the ends of their scale', () => {
+      expect(
+        validateSignals([
+          signal({ externalId: 'a', kind: 'csat_response', value: 1 }),
+          signal({ externalId: 'b', kind: 'csat_response', value: 5 }),
+          signal({ externalId: 'c', kind: 'nps_response', value: 0 }),
+          signal({ externalId: 'd', kind: 'sli_report', value: 1 }),
+        ]),
+      ).toHaveLength(4);
+    });
+
+    it('an attribute value of 9.5 MB', () => {
+      expect(
+        errorOf([signal({ attributes: { dump: 'x'.repeat(9_500_000) } })]),
+      ).toBe(
+        'signals[0].attributes.dump: must NOT have more than 1024 characters',
+      );
+    });
+
+    it('attributes larger than 8 KB together', () => {
+      const attributes = Object.fromEntries(
+        Array.from({ length: 10 }, (_, i) => [`a${i}`, 'x'.repeat(1000)]),
+      );
+      expect(errorOf([signal({ attributes })])).toMatch(
+        /^signals\[0\]\.attributes: must NOT have more than 8192 characters as JSON \(has \d+\)$/,
+      );
+    });
+
+    it('an attribute name longer than 64 characters', () => {
+      expect(errorOf([signal({ attributes: { ['k'.repeat(65)]: 1 } })])).toBe(
+        `signals[0].attributes.${'k'.repeat(
+          64,
+        )}: attribute names have at most 64 characters`,
+      );
+    });
+  });
+
+  describe('refuses what PostgreSQL cannot store', () => {
+    it.each([
+      'source',
+      'externalId',
+      'entityRef',
+      'account',
+      'fieldRole',
+      'handledBy',
+    ] as const)('a NUL character in %s', field => {
+      const value =
+        field === 'entityRef' || field === 'handledBy'
+          ? 'user:default/ja\u0000ne'
+          : 'a\u0000b';
+      expect(errorOf([signal({ [field]: value })])).toBe(
+        `signals[0].${field}: must not contain NUL characters (\\u0000)`,
+      );
+    });
+
+    it('a NUL character in an attribute name or value', () => {
+      expect(errorOf([signal({ attributes: { plan: 'go\u0000ld' } })])).toBe(
+        'signals[0].attributes.plan: must not contain NUL characters (\\u0000)',
+      );
+      expect(errorOf([signal({ attributes: { 'p\u0000': 'gold' } })])).toBe(
+        'signals[0].attributes.p\\u0000: must not contain NUL characters (\\u0000)',
+      );
+    });
+  });
+
+  describe('refuses refs no catalog entity can have', () => {
+    it.each([
+      ['component:default/../../../etc/passwd', 'invalid name'],
+      ['component:de fault/checkout-api', 'invalid namespace'],
+      ['compo nent:default/checkout-api', 'invalid kind'],
+    ])('entityRef %p', (entityRef, why) => {
+      expect(errorOf([signal({ entityRef })])).toBe(
+        `signals[0].entityRef: '${entityRef}' is not an entity ref (${why})`,
+      );
+    });
+
+    it.each(['user:default/jane', 'group:default/support'])(
+      'an entityRef %p naming a person or team',
+      entityRef => {
+        expect(errorOf([signal({ entityRef })])).toMatch(
+          /^signals\[0\]\.entityRef: '.*' is of kind (user|group), which entityRef cannot name$/,
+        );
+      },
+    );
+
+    it('a handledBy naming a service', () => {
+      expect(
+        errorOf([signal({ handledBy: 'component:default/checkout-api' })]),
+      ).toBe(
+        "signals[0].handledBy: 'component:default/checkout-api' is of kind component, which handledBy cannot name",
       );
     });
   });

@@ -1,9 +1,16 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   MAX_SIGNALS_PER_BATCH,
+  SIGNAL_ATTRIBUTE_LIMITS,
+  SIGNAL_ENTITY_KINDS_REFUSED,
+  SIGNAL_VALUE_RANGES,
   SignalInput,
   SignalKind,
   SignalSeverity,
@@ -29,35 +36,143 @@ function fieldPath(index: number, instancePath: string, missing?: string) {
   return `signals[${index}]${parts.map(p => `.${p}`).join('')}`;
 }
 
-// Width of the entity_ref and handled_by columns.
-const MAX_REF_LENGTH = 255;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const entityNames = makeValidator();
 
+/** How far from now a signal's times may lie. */
+export type SignalTimeBounds = {
+  /** How far into the future (clock skew of the sender). */
+  maxFutureSkewMs: number;
+  /** How far into the past (a backfill of years of tickets). */
+  maxAgeMs: number;
+};
+
+/** Defaults of `userTrust.ingestion`: 15 minutes ahead, 10 years back. */
+export const DEFAULT_SIGNAL_TIME_BOUNDS: SignalTimeBounds = {
+  maxFutureSkewMs: 15 * 60 * 1000,
+  maxAgeMs: 3650 * DAY_MS,
+};
+
+/**
+ * A ref in its stored form (full, lower-cased), checked against the
+ * catalog's naming rules, so that e.g. `component:default/../../etc` is
+ * refused rather than stored under a ref no entity can ever have.
+ */
 function normalizeRef(
   value: string,
   index: number,
   field: string,
+  allowedKinds: (kind: string) => boolean,
   defaultKind?: string,
 ): string {
-  let ref: string;
+  const bad = (why: string) =>
+    new InputError(
+      `signals[${index}].${field}: '${value}' is not an entity ref (${why})`,
+    );
+  let parsed;
   try {
-    ref = stringifyEntityRef(
-      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
+    parsed = parseEntityRef(value, {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
   } catch (e) {
+    throw bad((e as Error).message);
+  }
+  // Refs compare case-insensitively: the rules apply to the stored form.
+  if (!entityNames.isValidKind(parsed.kind)) throw bad('invalid kind');
+  if (
+    !entityNames.isValidNamespace(parsed.namespace.toLocaleLowerCase('en-US'))
+  ) {
+    throw bad('invalid namespace');
+  }
+  if (!entityNames.isValidEntityName(parsed.name)) throw bad('invalid name');
+  if (!allowedKinds(parsed.kind.toLocaleLowerCase('en-US'))) {
     throw new InputError(
-      `signals[${index}].${field}: '${value}' is not an entity ref (${
-        (e as Error).message
-      })`,
+      `signals[${index}].${field}: '${value}' is of kind ${parsed.kind}, which ${field} cannot name`,
     );
   }
-  // The schema limits the ref as sent; the default kind and namespace can
-  // make it longer than the column.
-  if (ref.length > MAX_REF_LENGTH) {
+  // Kind, namespace and name have at most 63 characters each: the full ref
+  // always fits the 255 characters of the column.
+  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+}
+
+const REFUSED_ENTITY_KINDS = new Set<string>(SIGNAL_ENTITY_KINDS_REFUSED);
+const isServiceKind = (kind: string) => !REFUSED_ENTITY_KINDS.has(kind);
+const isPersonKind = (kind: string) => REFUSED_ENTITY_KINDS.has(kind);
+
+/** The first string field (or attribute) holding a NUL, which PostgreSQL cannot store. */
+function fieldWithNul(signal: SignalInput): string | undefined {
+  const fields = [
+    'source',
+    'externalId',
+    'entityRef',
+    'account',
+    'fieldRole',
+    'handledBy',
+  ] as const;
+  const field = fields.find(f => signal[f]?.includes('\u0000'));
+  if (field) return field;
+  for (const [key, value] of Object.entries(signal.attributes ?? {})) {
+    if (key.includes('\u0000') || String(value).includes('\u0000')) {
+      return `attributes.${key.split('\u0000').join('\\u0000')}`;
+    }
+  }
+  return undefined;
+}
+
+/** Attribute rules the schema cannot express: name, value and total size. */
+function checkAttributes(signal: SignalInput, index: number) {
+  const { maxKeyLength, maxValueLength, maxTotalLength } =
+    SIGNAL_ATTRIBUTE_LIMITS;
+  const attributes = signal.attributes ?? {};
+  for (const [key, value] of Object.entries(attributes)) {
+    const at = `signals[${index}].attributes.${key.slice(0, maxKeyLength)}`;
+    if (key.length > maxKeyLength) {
+      throw new InputError(
+        `${at}: attribute names have at most ${maxKeyLength} characters`,
+      );
+    }
+    if (typeof value === 'string' && value.length > maxValueLength) {
+      throw new InputError(
+        `${at}: must NOT have more than ${maxValueLength} characters`,
+      );
+    }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new InputError(`${at}: must be a finite number`);
+    }
+  }
+  const total = JSON.stringify(attributes).length;
+  if (total > maxTotalLength) {
     throw new InputError(
-      `signals[${index}].${field}: must NOT have more than ${MAX_REF_LENGTH} characters as a full ref (has ${ref.length})`,
+      `signals[${index}].attributes: must NOT have more than ${maxTotalLength} characters as JSON (has ${total})`,
     );
   }
-  return ref;
+}
+
+/** A signal's time within the bounds around now. */
+function checkTime(
+  date: Date,
+  index: number,
+  field: string,
+  now: Date,
+  bounds: SignalTimeBounds,
+) {
+  const latest = now.getTime() + bounds.maxFutureSkewMs;
+  const earliest = now.getTime() - bounds.maxAgeMs;
+  if (date.getTime() > latest) {
+    throw new InputError(
+      `signals[${index}].${field}: ${date.toISOString()} is in the future (at most ${Math.round(
+        bounds.maxFutureSkewMs / 60_000,
+      )} minutes ahead of the server's clock are accepted)`,
+    );
+  }
+  if (date.getTime() < earliest) {
+    throw new InputError(
+      `signals[${index}].${field}: ${date.toISOString()} is older than ${Math.round(
+        bounds.maxAgeMs / DAY_MS,
+      )} days`,
+    );
+  }
 }
 
 /** Parses a date-time the schema accepted, which Date may still refuse. */
@@ -87,7 +202,12 @@ function stableJson(attributes: SignalInput['attributes']): string | null {
  * schema cannot express, and normalises them for storage. Throws an
  * InputError naming the first bad item and field.
  */
-export function validateSignals(signals: unknown): NormalizedSignal[] {
+export function validateSignals(
+  signals: unknown,
+  options: { now?: Date; bounds?: SignalTimeBounds } = {},
+): NormalizedSignal[] {
+  const now = options.now ?? new Date();
+  const bounds = options.bounds ?? DEFAULT_SIGNAL_TIME_BOUNDS;
   if (!Array.isArray(signals) || signals.length === 0) {
     throw new InputError('signals: must be a non-empty array');
   }
@@ -111,6 +231,14 @@ export function validateSignals(signals: unknown): NormalizedSignal[] {
       );
     }
 
+    const nul = fieldWithNul(signal);
+    if (nul) {
+      throw new InputError(
+        `signals[${index}].${nul}: must not contain NUL characters (\\u0000)`,
+      );
+    }
+    checkAttributes(signal, index);
+
     const key = JSON.stringify([signal.source, signal.externalId]);
     const first = seen.get(key);
     if (first !== undefined) {
@@ -124,20 +252,37 @@ export function validateSignals(signals: unknown): NormalizedSignal[] {
     const resolvedAt = signal.resolvedAt
       ? parseDateTime(signal.resolvedAt, index, 'resolvedAt')
       : null;
-    if (resolvedAt && resolvedAt.getTime() < occurredAt.getTime()) {
-      throw new InputError(
-        `signals[${index}].resolvedAt: must not be before occurredAt`,
-      );
+    checkTime(occurredAt, index, 'occurredAt', now, bounds);
+    if (resolvedAt) {
+      checkTime(resolvedAt, index, 'resolvedAt', now, bounds);
+      if (resolvedAt.getTime() < occurredAt.getTime()) {
+        throw new InputError(
+          `signals[${index}].resolvedAt: must not be before occurredAt`,
+        );
+      }
     }
     if (signal.value !== undefined && !Number.isFinite(signal.value)) {
       throw new InputError(`signals[${index}].value: must be a finite number`);
+    }
+    if (signal.value !== undefined) {
+      const range = SIGNAL_VALUE_RANGES[signal.kind as SignalKind];
+      if (signal.value < range.min || signal.value > range.max) {
+        throw new InputError(
+          `signals[${index}].value: must be a number from ${range.min} to ${range.max} for ${signal.kind}`,
+        );
+      }
     }
 
     return {
       source: signal.source,
       externalId: signal.externalId,
       kind: signal.kind as SignalKind,
-      entityRef: normalizeRef(signal.entityRef, index, 'entityRef'),
+      entityRef: normalizeRef(
+        signal.entityRef,
+        index,
+        'entityRef',
+        isServiceKind,
+      ),
       occurredAt,
       resolvedAt,
       severity: (signal.severity as SignalSeverity | undefined) ?? null,
@@ -145,7 +290,13 @@ export function validateSignals(signals: unknown): NormalizedSignal[] {
       value: signal.value ?? null,
       fieldRole: signal.fieldRole ?? null,
       handledBy: signal.handledBy
-        ? normalizeRef(signal.handledBy, index, 'handledBy', 'user')
+        ? normalizeRef(
+            signal.handledBy,
+            index,
+            'handledBy',
+            isPersonKind,
+            'user',
+          )
         : null,
       attributes: stableJson(signal.attributes),
     };
