@@ -240,6 +240,7 @@ async function main() {
         ref,
         hashes,
         addDays(dayKey(now), -400),
+        dayKey(now),
       );
       const t2 = performance.now();
       // What the SLO windows (28 days) and burn windows actually need.
@@ -248,6 +249,7 @@ async function main() {
         ref,
         hashes,
         addDays(dayKey(now), -28),
+        dayKey(now),
       );
       parts.read28.push(performance.now() - r0);
       parts.rows28.push([...series28.values()].reduce((a, m) => a + m.size, 0));

@@ -171,6 +171,59 @@ describe('RollupStore', () => {
       await knex.destroy();
     });
 
+    it('reads only the days asked for, never later ones', async () => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const rollups = new RollupStore(knex);
+      const query: SignalQuery = { kind: 'support_case' };
+      await rollups.ensureQueries([query], GLOBAL_SCOPE);
+      // Stored directly: signals dated in 2099, from before ingestion
+      // bounded occurredAt, must not count as recent.
+      await new SignalStore(knex, rollups).ingest(
+        [1, 2099].map(year => ({
+          ...toSignal({
+            externalId: `case-${year}`,
+            kind: 'support_case',
+            entityRef: ENTITIES[0],
+            day: 1,
+            spanDays: 0,
+            severity: null,
+            value: null,
+            escalated: undefined,
+          }),
+          occurredAt: new Date(
+            year === 1 ? '2026-10-02T10:00:00Z' : '2099-01-01T10:00:00Z',
+          ),
+        })),
+      );
+      const hash = hashQuery(query);
+      const days = async (read: Promise<Map<string, Map<string, unknown>>>) => [
+        ...((await read).get(hash)?.keys() ?? []),
+      ];
+      expect(
+        await days(
+          rollups.readSeries(ENTITIES[0], [hash], '2026-09-01', '2026-10-31'),
+        ),
+      ).toEqual(['2026-10-02']);
+      const many = await rollups.readSeriesMany(
+        [ENTITIES[0]],
+        [hash],
+        '2026-09-01',
+        '2026-10-31',
+      );
+      expect([...(many.get(ENTITIES[0])?.get(hash)?.keys() ?? [])]).toEqual([
+        '2026-10-02',
+      ]);
+      const totals = await rollups.totalsByEntity(
+        [ENTITIES[0]],
+        [hash],
+        '2026-09-01',
+        '2026-10-31',
+      );
+      expect(totals.get(ENTITIES[0])?.get(hash)).toBe(1);
+      await knex.destroy();
+    });
+
     it('keeps entity-scoped queries for that entity only', async () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
@@ -199,7 +252,7 @@ describe('RollupStore', () => {
       ]);
 
       const series = (ref: string) =>
-        rollups.readSeries(ref, [hashQuery(query)], '2026-01-01');
+        rollups.readSeries(ref, [hashQuery(query)], '2026-01-01', '2026-12-31');
       const forA = (await series(ENTITIES[0])).get(hashQuery(query));
       expect([...forA!.values()].reduce((n, b) => n + b.count, 0)).toBe(2);
       expect((await series(ENTITIES[1])).size).toBe(0);

@@ -433,14 +433,16 @@ export class RollupStore {
   }
 
   /**
-   * Signal counts of the given queries since `fromDay` (inclusive), summed
-   * per entity, for many entities at once: entity ref, then query hash.
-   * Reads the rollups by their primary key, a few hundred entities a query.
+   * Signal counts of the given queries from `fromDay` to `toDay` (both
+   * inclusive), summed per entity, for many entities at once: entity ref,
+   * then query hash. Reads the rollups by their primary key, a few hundred
+   * entities a query.
    */
   async totalsByEntity(
     entityRefs: string[],
     hashes: string[],
     fromDay: string,
+    toDay: string,
   ): Promise<Map<string, Map<string, number>>> {
     const totals = new Map<string, Map<string, number>>();
     const refs = [...new Set(entityRefs)];
@@ -454,7 +456,7 @@ export class RollupStore {
         .sum({ total: 'signal_count' })
         .whereIn('entity_ref', refs.slice(i, i + WRITE_CHUNK))
         .whereIn('query_hash', hashes)
-        .where('day', '>=', fromDay)
+        .whereBetween('day', [fromDay, toDay])
         .groupBy('entity_ref', 'query_hash');
       for (const row of rows) {
         const byHash = totals.get(row.entity_ref) ?? new Map<string, number>();
@@ -473,6 +475,7 @@ export class RollupStore {
     entityRefs: string[],
     hashes: string[],
     fromDay: string,
+    toDay: string,
   ): Promise<
     Map<string, Map<string, Map<string, { count: number; sum: number }>>>
   > {
@@ -486,7 +489,7 @@ export class RollupStore {
         .select('entity_ref', 'query_hash', 'day', 'signal_count', 'value_sum')
         .whereIn('entity_ref', refs.slice(i, i + WRITE_CHUNK))
         .whereIn('query_hash', hashes)
-        .where('day', '>=', fromDay);
+        .whereBetween('day', [fromDay, toDay]);
       for (const row of rows) {
         const byHash = result.get(row.entity_ref) ?? new Map();
         const byDay = byHash.get(row.query_hash) ?? new Map();
@@ -503,18 +506,20 @@ export class RollupStore {
 
   /**
    * Daily counts and value sums of the given queries for one entity, from
-   * `fromDay` (inclusive), keyed by query hash then day.
+   * `fromDay` to `toDay` (both inclusive: a signal dated in the future
+   * never counts as recent), keyed by query hash then day.
    */
   async readSeries(
     entityRef: string,
     hashes: string[],
     fromDay: string,
+    toDay: string,
   ): Promise<Map<string, Map<string, { count: number; sum: number }>>> {
     const rows = await this.db(ROLLUPS)
       .select('query_hash', 'day', 'signal_count', 'value_sum')
       .where('entity_ref', entityRef)
       .whereIn('query_hash', hashes)
-      .where('day', '>=', fromDay);
+      .whereBetween('day', [fromDay, toDay]);
     const series = new Map<
       string,
       Map<string, { count: number; sum: number }>

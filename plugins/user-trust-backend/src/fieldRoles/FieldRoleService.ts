@@ -371,6 +371,7 @@ export class FieldRoleService {
       spots.map(s => entityRefOf(s.entity)),
       [support, incidents],
       addDays(dayKey(now), -(COVERAGE_VOLUME_DAYS - 1)),
+      dayKey(now),
     );
     const blindSpots = spots.map(({ entity, missingRoles }) => {
       const entityRef = entityRefOf(entity);

@@ -275,7 +275,7 @@ export class HealthService {
       evaluations.evaluateMany(entities, now),
       fieldRoles.forEntities(entities),
       // Two weeks of daily counts, split into this week and the one before.
-      rollups.readSeriesMany(refs, hashes, addDays(today, -13)),
+      rollups.readSeriesMany(refs, hashes, addDays(today, -13), today),
     ]);
     const weekOverWeek = (ref: string, hash: string): WeekOverWeek => {
       const counts = { last7d: 0, previous7d: 0 };

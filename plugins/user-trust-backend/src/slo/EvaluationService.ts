@@ -196,6 +196,7 @@ export class EvaluationService {
       prepared.map(p => p.entityRef),
       hashes,
       fromDay,
+      today,
     );
 
     return prepared.map(({ entityRef, slos }) => {
