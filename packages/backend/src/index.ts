@@ -5,8 +5,13 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterHoldingRequestsUntilStarted } from './holdRequestsUntilStarted';
 
 const backend = createBackend();
+
+// The port opens before the plugins have started: hold `/api` requests until
+// they have (503 with Retry-After after 10 s) instead of answering 404.
+backend.add(rootHttpRouterHoldingRequestsUntilStarted());
 
 backend.add(import('@backstage/plugin-app-backend'));
 
@@ -19,8 +24,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@user-trust/plugin-catalog-backend-module-user-trust'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-// Allows everything except managing field roles: the platform team
-// everywhere, an entity's owners on their own entities (permissionPolicy.ts).
+// Reading is allowed to everyone signed in; changing User Trust data is
+// restricted (permissionPolicy.ts): sending signals to the platform group and
+// service principals (integrations' tokens, backend plugins), changing SLOs
+// and field roles to the platform group everywhere and to an entity's owners
+// on their own entities.
 backend.add(import('./permissionPolicy'));
 
 backend.add(import('@user-trust/plugin-user-trust-backend'));
