@@ -120,7 +120,9 @@ async function main() {
     snapshot('before backend start');
     const backend = await startBenchBackend({
       database: engine.backendDatabaseConfig(),
-      entities: dataset.entities(),
+      // Ingestion refuses signals for entities (and handlers) the catalog
+      // does not know.
+      entities: [...dataset.entities(), ...dataset.people()],
       extraConfig: { userTrust: { evaluation: { cacheSeconds: 0 } } },
     });
     stop = backend.stop;

@@ -181,6 +181,16 @@ export class DataSet {
     }));
   }
 
+  /** The support agents signals name as `handledBy`, as catalog Users. */
+  people(): Entity[] {
+    return Array.from({ length: AGENTS }, (_, i) => ({
+      apiVersion: 'backstage.io/v1',
+      kind: 'User',
+      metadata: { name: `agent-${i}`, namespace: 'default' },
+      spec: { memberOf: ['group:default/support'] },
+    }));
+  }
+
   /** How many signals of each kind the stream holds. */
   kindTotals(): Record<string, number> {
     return Object.fromEntries(
