@@ -9,9 +9,16 @@ import {
   userTrustSignalProvidersExtensionPoint,
 } from '@user-trust/plugin-user-trust-node';
 import { DemoEntity, generateDemoSignals } from './generateDemoSignals';
+import { waitUntilSettled } from './waitUntilSettled';
 
 const TIER_LABEL = 'brightcart.example/tier';
 const BATCH_SIZE = 2000;
+const TASK_ID = 'user-trust-demo-data';
+// The catalog fills a few entities at a time after start-up: the demo data
+// waits until two reads this far apart find the same components and support
+// engineers, for at most 5 minutes.
+const CATALOG_SETTLE_INTERVAL_MS = 5000;
+const CATALOG_SETTLE_MAX_WAIT_MS = 5 * 60_000;
 
 /**
  * Development-only signal provider: fills (and keeps filling, day by day)
@@ -80,11 +87,25 @@ export const userTrustModuleDemoData = createBackendModule({
         };
 
         const seed = async (connection: UserTrustSignalProviderConnection) => {
-          // The catalog fills a few seconds after start-up: wait for it.
-          let loaded = await loadEntities();
-          for (let i = 0; i < 40 && loaded.entities.length === 0; i++) {
-            await new Promise(resolve => setTimeout(resolve, 3000));
-            loaded = await loadEntities();
+          // The catalog fills a few seconds after start-up, a few entities
+          // at a time: wait until it has stopped growing, or the history
+          // would cover part of it until the next run, an hour later.
+          const { loaded, settled } = await waitUntilSettled(loadEntities, {
+            fingerprint: ({ entities, supportEngineers }) =>
+              entities.length > 0
+                ? `${entities.length} components, ${supportEngineers.length} support engineers`
+                : undefined,
+            intervalMs: CATALOG_SETTLE_INTERVAL_MS,
+            maxWaitMs: CATALOG_SETTLE_MAX_WAIT_MS,
+          });
+          if (!settled) {
+            logger.warn(
+              `The catalog was still changing after ${
+                CATALOG_SETTLE_MAX_WAIT_MS / 1000
+              } s; demo signals for the ${
+                loaded.entities.length
+              } components found so far`,
+            );
           }
           const now = new Date();
           const totals = { created: 0, updated: 0, unchanged: 0 };
@@ -120,7 +141,7 @@ export const userTrustModuleDemoData = createBackendModule({
           getProviderName: () => 'demo-data',
           connect: async connection => {
             await scheduler.scheduleTask({
-              id: 'user-trust-demo-data',
+              id: TASK_ID,
               // Once across replicas; hourly so the history keeps up with time.
               scope: 'global',
               frequency: { hours: 1 },
@@ -128,6 +149,19 @@ export const userTrustModuleDemoData = createBackendModule({
               initialDelay: { seconds: 5 },
               fn: () => seed(connection),
             });
+            // The next run of a global task is kept in the database, so
+            // after a restart it would come only when its hour is up: run it
+            // now too (still once across replicas, after the initial delay).
+            // That is cheap and idempotent (stable externalIds): a run only
+            // catches the history up with the time.
+            try {
+              await scheduler.triggerTask(TASK_ID);
+            } catch (error) {
+              // ConflictError: running already (another replica).
+              logger.info(
+                `Demo signal data not triggered at start-up: ${error}`,
+              );
+            }
           },
         });
       },
