@@ -28,7 +28,9 @@ exports.up = async function up(knex) {
     table
       .bigInteger('changed_at')
       .notNullable()
-      .comment('Epoch milliseconds of the latest change (oldest refreshed first)');
+      .comment(
+        'Epoch milliseconds of the latest change (oldest refreshed first)',
+      );
     table.index(['changed_at'], 'user_trust_changed_entities_changed_at_idx');
   });
 

@@ -56,10 +56,7 @@ export class ChangedEntitiesStore {
     for (let i = 0; i < marks.length; i += CHUNK_SIZE) {
       await this.db(TABLE)
         .where(builder => {
-          for (const { entityRef, version } of marks.slice(
-            i,
-            i + CHUNK_SIZE,
-          )) {
+          for (const { entityRef, version } of marks.slice(i, i + CHUNK_SIZE)) {
             builder.orWhere(inner =>
               inner.where({ entity_ref: entityRef, version }),
             );

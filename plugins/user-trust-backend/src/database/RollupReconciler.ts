@@ -31,8 +31,7 @@ export class RollupReconciler {
 
   /** One bounded step of the walk; answers the rows it repaired. */
   async runOnce(): Promise<number> {
-    const { rollups, state, logger, entitiesPerRun, onRepaired } =
-      this.options;
+    const { rollups, state, logger, entitiesPerRun, onRepaired } = this.options;
     const cursor = (await state.get<Cursor>(RECONCILE_TASK_ID)) ?? {
       after: '',
       checked: 0,
