@@ -23,6 +23,8 @@ import {
   fieldRoleRelationTypes,
   fieldRoleSeedsFromAnnotations,
   FieldRoleType,
+  isSameEntityRef,
+  toStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 
 /** Kinds that can have field roles, lower-case. */
@@ -113,7 +115,7 @@ export class UserTrustFieldRoleProcessor implements CatalogProcessor {
       return entity;
     }
     const self = getCompoundEntityRef(entity);
-    const entityRef = stringifyEntityRef(self).toLocaleLowerCase('en-US');
+    const entityRef = toStoredEntityRef(self);
 
     const [roles, registry] = await Promise.all([
       this.getRoleTypes(),
@@ -213,9 +215,7 @@ export class UserTrustFieldRoleProcessor implements CatalogProcessor {
         );
       }
       // Only the entity's own (the registry filters; this guards the contract).
-      return items.filter(
-        a => a.entityRef.toLocaleLowerCase('en-US') === entityRef,
-      );
+      return items.filter(a => isSameEntityRef(a.entityRef, entityRef));
     } catch (error) {
       this.warn(
         `Could not read field-role assignments from the user-trust registry, emitting relations from annotations only (entity ${entityRef}): ${errorMessage(

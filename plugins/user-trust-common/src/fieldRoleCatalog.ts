@@ -1,3 +1,4 @@
+import { tryStoredEntityRef } from './entityRefs';
 import { FieldRoleAssignment, FieldRoleType } from './fieldRoles';
 
 /**
@@ -14,14 +15,12 @@ export function fieldRoleAnnotation(roleId: string): string {
   return `${FIELD_ROLE_ANNOTATION_PREFIX}${roleId}`;
 }
 
+/** Holder refs of annotations: short refs are users; malformed ones kept, lower-cased. */
 function normalizeHolderRef(ref: string): string {
-  const trimmed = ref.trim().toLocaleLowerCase('en-US');
-  const withKind = trimmed.includes(':') ? trimmed : `user:${trimmed}`;
-  const [kind, rest] = [
-    withKind.slice(0, withKind.indexOf(':')),
-    withKind.slice(withKind.indexOf(':') + 1),
-  ];
-  return rest.includes('/') ? `${kind}:${rest}` : `${kind}:default/${rest}`;
+  return (
+    tryStoredEntityRef(ref, { defaultKind: 'user' }) ??
+    ref.trim().toLocaleLowerCase('en-US')
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export * from './entityRefs';
 export * from './signals';
 export * from './permissions';
 export * from './labels';

@@ -1,9 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -14,7 +10,9 @@ import {
   FieldRoleAssignment,
   FieldRoleCoverage,
   fieldRoleSeedsFromAnnotations,
+  parseStoredEntityRef,
   SignalQuery,
+  toStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 import { FieldRoleStore, HolderInput } from '../database/FieldRoleStore';
 import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../database/RollupStore';
@@ -44,7 +42,7 @@ const ISO_DATE_TIME =
 
 /** Full, lower-cased ref of an entity. */
 export function entityRefOf(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  return toStoredEntityRef(entity);
 }
 
 /** Who made a change: the user's entity ref, or the service's subject. */
@@ -82,12 +80,8 @@ export function normalizeRef(
   defaultKind?: string,
 ): { ref: string; kind: string } | { error: string } {
   try {
-    const parsed = parseEntityRef(ref.trim(), {
-      defaultKind,
-      defaultNamespace: 'default',
-    });
-    const full = stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
-    return { ref: full, kind: parsed.kind.toLocaleLowerCase('en-US') };
+    const parsed = parseStoredEntityRef(ref.trim(), { defaultKind });
+    return { ref: toStoredEntityRef(parsed), kind: parsed.kind };
   } catch {
     return { error: `'${ref}' is not an entity ref` };
   }

@@ -1,14 +1,10 @@
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_OWNED_BY,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
 import {
   EntityHealth,
   EntityTrustEvaluation,
   FieldRoleAssignment,
   emptyStatusCounts,
+  toStoredEntityRef,
   WeekOverWeek,
 } from '@user-trust/plugin-user-trust-common';
 
@@ -33,11 +29,7 @@ export function specRef(
 ): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   try {
-    return lower(
-      stringifyEntityRef(
-        parseEntityRef(value, { defaultKind, defaultNamespace }),
-      ),
-    );
+    return toStoredEntityRef(value, { defaultKind, defaultNamespace });
   } catch {
     return undefined;
   }
@@ -67,7 +59,7 @@ export function entityHealth(input: EntityHealthInput): EntityHealth {
   const kind = lower(entity.kind);
   const spec = entity.spec ?? {};
   const system =
-    kind === 'system' ? lower(stringifyEntityRef(entity)) : systemOf(entity);
+    kind === 'system' ? toStoredEntityRef(entity) : systemOf(entity);
   const domain =
     kind === 'system'
       ? specRef(spec.domain, 'domain', namespace)
@@ -102,7 +94,7 @@ export function entityHealth(input: EntityHealthInput): EntityHealth {
   const optional = (key: string, value: unknown) =>
     typeof value === 'string' && value !== '' ? { [key]: value } : {};
   return {
-    entityRef: lower(stringifyEntityRef(entity)),
+    entityRef: toStoredEntityRef(entity),
     kind,
     namespace: lower(namespace),
     name: lower(entity.metadata.name),

@@ -14,13 +14,10 @@ import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   userTrustSignalCreatePermission,
+  toStoredEntityRef,
   userTrustSloUpdatePermission,
   validateOpenSlo,
 } from '@user-trust/plugin-user-trust-common';
@@ -122,8 +119,7 @@ export async function createRouter(
     return entity;
   }
 
-  const lowerRef = (entity: Entity) =>
-    stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const lowerRef = (entity: Entity) => toStoredEntityRef(entity);
 
   /**
    * The entity of a change request, once the caller (a user or a service)
@@ -175,7 +171,7 @@ export async function createRouter(
     const entityRefs: string[] = req.body.entityRefs.map(
       (ref: string, index: number) => {
         try {
-          return stringifyEntityRef(parseEntityRef(ref));
+          return toStoredEntityRef(ref);
         } catch (e) {
           throw new InputError(
             `entityRefs[${index}]: '${ref}' is not an entity ref`,

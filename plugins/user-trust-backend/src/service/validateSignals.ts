@@ -1,19 +1,18 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import {
-  makeValidator,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { makeValidator } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  EntityRefParts,
   MAX_SIGNALS_PER_BATCH,
+  parseEntityRefParts,
   SIGNAL_ATTRIBUTE_LIMITS,
   SIGNAL_ENTITY_KINDS_REFUSED,
   SIGNAL_VALUE_RANGES,
   SignalInput,
   SignalKind,
   SignalSeverity,
+  toStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 import { spec } from '../schema/openapi.generated';
 import { NormalizedSignal } from '../database/types';
@@ -69,12 +68,9 @@ function normalizeRef(
     new InputError(
       `signals[${index}].${field}: '${value}' is not an entity ref (${why})`,
     );
-  let parsed;
+  let parsed: EntityRefParts;
   try {
-    parsed = parseEntityRef(value, {
-      defaultKind,
-      defaultNamespace: 'default',
-    });
+    parsed = parseEntityRefParts(value, { defaultKind });
   } catch (e) {
     throw bad((e as Error).message);
   }
@@ -93,7 +89,7 @@ function normalizeRef(
   }
   // Kind, namespace and name have at most 63 characters each: the full ref
   // always fits the 255 characters of the column.
-  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+  return toStoredEntityRef(parsed);
 }
 
 const REFUSED_ENTITY_KINDS = new Set<string>(SIGNAL_ENTITY_KINDS_REFUSED);

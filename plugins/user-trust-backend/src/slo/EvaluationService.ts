@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   addDays,
   dayKey,
@@ -10,6 +10,7 @@ import {
   EvaluationSettings,
   indicatorQueries,
   SignalQuery,
+  toStoredEntityRef,
   windowDays,
 } from '@user-trust/plugin-user-trust-common';
 import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../database/RollupStore';
@@ -127,9 +128,7 @@ export class EvaluationService {
     entities: Entity[],
     now: Date = new Date(),
   ): Promise<EntityTrustEvaluation[]> {
-    const refs = entities.map(e =>
-      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-    );
+    const refs = entities.map(e => toStoredEntityRef(e));
     const fresh = (ref: string) => {
       const cached = this.cache.get(ref);
       return cached && now.getTime() - cached.at < this.cacheMs
@@ -171,9 +170,7 @@ export class EvaluationService {
     let fromDay = addDays(today, -(TECHNICAL_WINDOW_DAYS - 1));
     const prepared = [];
     for (let i = 0; i < entities.length; i++) {
-      const entityRef = stringifyEntityRef(entities[i]).toLocaleLowerCase(
-        'en-US',
-      );
+      const entityRef = toStoredEntityRef(entities[i]);
       const { slos } = resolved[i];
       const queries = [
         KNOWN_EVENTS,

@@ -7,6 +7,7 @@ import {
   EffectiveSlo,
   parseOpenSlo,
   SloSource,
+  toStoredEntityRef,
   UserTrustSlo,
 } from '@user-trust/plugin-user-trust-common';
 import { EntitySloStore, StoredSloDocument } from '../database/EntitySloStore';
@@ -149,15 +150,11 @@ export class SloResolver {
     entities: Entity[],
   ): Promise<Array<{ slos: EffectiveSlo[]; problems: SloProblem[] }>> {
     const stored = await this.store.getMany(
-      entities.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US')),
+      entities.map(e => toStoredEntityRef(e)),
     );
     return Promise.all(
       entities.map(entity =>
-        this.resolve(
-          entity,
-          stored.get(stringifyEntityRef(entity).toLocaleLowerCase('en-US')) ??
-            null,
-        ),
+        this.resolve(entity, stored.get(toStoredEntityRef(entity)) ?? null),
       ),
     );
   }
@@ -190,7 +187,7 @@ export class SloResolver {
       byName.set(effective.slo.name, effective);
     }
 
-    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const entityRef = toStoredEntityRef(entity);
     const document =
       stored === undefined ? await this.store.get(entityRef) : stored;
     if (document) {

@@ -1,8 +1,4 @@
-import {
-  Entity,
-  RELATION_MEMBER_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, RELATION_MEMBER_OF } from '@backstage/catalog-model';
 import {
   InfoCard,
   InfoCardVariants,
@@ -21,6 +17,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   FieldRoleAssignment,
   FieldRoleType,
+  toStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 import { Fragment } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -69,7 +66,7 @@ type PortfolioItem = FieldRoleAssignment & {
 function groupRefsOf(entity: Entity): string[] {
   if (entity.kind.toLocaleLowerCase('en-US') !== 'user') return [];
   return getEntityRelations(entity, RELATION_MEMBER_OF, { kind: 'group' }).map(
-    ref => stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
+    ref => toStoredEntityRef(ref),
   );
 }
 
@@ -82,7 +79,7 @@ function orderRoles(ids: string[], roles: FieldRoleType[] = []): string[] {
 
 function usePortfolio(entity: Entity) {
   const api = useApi(userTrustApiRef);
-  const holderRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const holderRef = toStoredEntityRef(entity);
   const groups = groupRefsOf(entity);
   const key = groups.join(',');
   return useAsync(async () => {

@@ -21,16 +21,12 @@ import {
   FieldRoleImportResult,
   FieldRoleImportRow,
   FieldRoleType,
+  tryStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 import { ChangeEvent, useState } from 'react';
 import { userTrustApiRef } from '../../api';
 import { errorMessage } from '../common/errors';
-import {
-  CatalogRefPicker,
-  ChipsInput,
-  normalizeRef,
-  roleTitle,
-} from '../common/fieldRoles';
+import { CatalogRefPicker, ChipsInput, roleTitle } from '../common/fieldRoles';
 import { authorizeFieldRoleManagement } from '../common/permissions';
 import { useBlindSpots } from './BlindSpotsTab';
 import { CSV_HEADER, parseImportCsv } from './csv';
@@ -399,7 +395,9 @@ export function BulkAssignTab(props: {
           result.changes.length > 0
             ? result.changes.map(c => c.entityRef)
             : parsed.rows.map(r => r.entityRef)
-        ).map(ref => normalizeRef(ref, 'component') ?? ref);
+        ).map(
+          ref => tryStoredEntityRef(ref, { defaultKind: 'component' }) ?? ref,
+        );
         const decisions = await authorizeFieldRoleManagement(
           permissionApi,
           refs,

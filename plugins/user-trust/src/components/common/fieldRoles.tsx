@@ -1,8 +1,4 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -16,6 +12,7 @@ import {
   fieldRoleAnnotation,
   FieldRoleRequirement,
   FieldRoleType,
+  toStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 import { ReactNode, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -32,20 +29,6 @@ export const HOLDER_FIELDS = [
 
 /** The catalog fields needed to show an entity in a picker. */
 const PICKER_FIELDS = [...HOLDER_FIELDS, 'spec.type'];
-
-/** Refs as the backend stores them: full and lower-cased. */
-export function normalizeRef(
-  ref: string,
-  defaultKind?: string,
-): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref.trim(), { defaultKind, defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
-}
 
 /** "TAM" for short ids, the title otherwise ("Support lead"). */
 export function roleShortName(role: FieldRoleType): string {
@@ -299,7 +282,7 @@ type PickerOption = {
 };
 
 function toOption(entity: Entity): PickerOption {
-  const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const ref = toStoredEntityRef(entity);
   const info = holderInfo(ref, entity);
   const kind = entity.kind.toLocaleLowerCase('en-US');
   const type =
