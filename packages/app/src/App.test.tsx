@@ -27,14 +27,14 @@ describe('App', () => {
   });
 
   it('puts the User Trust pages into the sidebar', async () => {
-    render(App.createRoot());
-
     // No backend: the guest sign-in falls back, after asking, to the legacy
     // guest identity.
     jest
       .spyOn(globalThis, 'fetch')
       .mockRejectedValue(new TypeError('fetch failed'));
     jest.spyOn(window, 'confirm').mockReturnValue(true);
+    render(App.createRoot());
+
     await userEvent.click(
       await screen.findByRole('button', { name: 'Enter' }, { timeout: 15_000 }),
     );
