@@ -3,14 +3,10 @@
  * support lead), registered per catalog entity next to the owning team.
  */
 
+import { EntityFilter } from './entityFilter';
+
 /** Which entities must have a role; all given conditions must hold. @public */
-export type FieldRoleRequirement = {
-  kind?: string[];
-  type?: string[];
-  lifecycle?: string[];
-  /** Values of the tier label (`userTrust.slos.tierLabel`). */
-  tier?: string[];
-};
+export type FieldRoleRequirement = EntityFilter;
 
 /** A role type from `userTrust.fieldRoles`. @public */
 export type FieldRoleType = {

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export * from './entityFilter';
 export * from './entityRefs';
 export * from './signals';
 export * from './permissions';

@@ -4,26 +4,14 @@ import {
   DEFAULT_FIELD_ROLES,
   FieldRoleRequirement,
   FieldRoleType,
+  matchesEntityFilter,
 } from '@user-trust/plugin-user-trust-common';
-import { tierLabelFromConfig } from '../slo/SloResolver';
+import {
+  entityFilterFromConfig,
+  tierLabelFromConfig,
+} from '../slo/entityFilterConfig';
 
 const ROLE_ID = /^[a-z][a-z0-9-]{0,63}$/;
-const CONDITIONS = ['kind', 'type', 'lifecycle', 'tier'] as const;
-
-function lowerList(config: Config, key: string): string[] | undefined {
-  if (!config.has(key)) return undefined;
-  const value = config.get(key);
-  const list = Array.isArray(value) ? value : [value];
-  return list.map(v => String(v).toLocaleLowerCase('en-US'));
-}
-
-function matches(value: unknown, allowed?: string[]): boolean {
-  return (
-    !allowed ||
-    (typeof value === 'string' &&
-      allowed.includes(value.toLocaleLowerCase('en-US')))
-  );
-}
 
 function readRole(role: Config, index: number): FieldRoleType {
   const id = role.getString('id');
@@ -32,16 +20,9 @@ function readRole(role: Config, index: number): FieldRoleType {
       `userTrust.fieldRoles[${index}].id: '${id}' must be lower-case letters, digits and dashes, starting with a letter`,
     );
   }
-  const requiredFor = (role.getOptionalConfigArray('requiredFor') ?? []).map(
-    item => {
-      const requirement: FieldRoleRequirement = {};
-      for (const condition of CONDITIONS) {
-        const values = lowerList(item, condition);
-        if (values) requirement[condition] = values;
-      }
-      return requirement;
-    },
-  );
+  const requiredFor: FieldRoleRequirement[] = (
+    role.getOptionalConfigArray('requiredFor') ?? []
+  ).map(item => entityFilterFromConfig(item));
   return {
     id,
     title: role.getString('title'),
@@ -109,16 +90,12 @@ export class FieldRoleTypes {
 
   /** Ids of the roles the entity must have, in configuration order. */
   requiredRoles(entity: Entity): string[] {
-    const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    const tier = entity.metadata.labels?.[this.tierLabel];
     return this.roles
       .filter(role =>
-        role.requiredFor.some(
-          requirement =>
-            matches(entity.kind, requirement.kind) &&
-            matches(spec.type, requirement.type) &&
-            matches(spec.lifecycle, requirement.lifecycle) &&
-            matches(tier, requirement.tier),
+        role.requiredFor.some(requirement =>
+          matchesEntityFilter(requirement, entity, {
+            tierLabel: this.tierLabel,
+          }),
         ),
       )
       .map(role => role.id);

@@ -5,6 +5,8 @@ import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EffectiveSlo,
+  EntityFilter,
+  matchesEntityFilter,
   parseOpenSlo,
   SloSource,
   toStoredEntityRef,
@@ -12,28 +14,21 @@ import {
 } from '@user-trust/plugin-user-trust-common';
 import { EntitySloStore, StoredSloDocument } from '../database/EntitySloStore';
 import { DEFAULT_SLO_RULE } from './defaultSlos';
+import {
+  entityFilterFromConfig,
+  tierLabelFromConfig,
+} from './entityFilterConfig';
 
 /** Annotation naming an OpenSLO file, relative to the entity's catalog file or absolute. */
 export const SLO_ANNOTATION = 'user-trust.io/slos';
 const LOCATION_ANNOTATION = 'backstage.io/managed-by-location';
-const DEFAULT_TIER_LABEL = 'brightcart.example/tier';
 const FILE_CACHE_MS = 5 * 60 * 1000;
 
-/** The entity label holding the tier (`userTrust.slos.tierLabel`). */
-export function tierLabelFromConfig(config: Config): string {
-  return (
-    config.getOptionalString('userTrust.slos.tierLabel') ?? DEFAULT_TIER_LABEL
-  );
-}
-
-type Filter = {
-  kind?: string[];
-  type?: string[];
-  lifecycle?: string[];
-  tier?: string[];
+type DefaultRule = {
+  rule: string;
+  filter: EntityFilter;
+  slos: UserTrustSlo[];
 };
-
-type DefaultRule = { rule: string; filter: Filter; slos: UserTrustSlo[] };
 
 /** A problem with one source of SLOs, reported instead of ignored. */
 export type SloProblem = { source: SloSource; message: string };
@@ -57,19 +52,6 @@ function isInside(root: string, path: string): boolean {
     rel !== '..' &&
     !rel.startsWith(`..${sep}`) &&
     !isAbsolute(rel)
-  );
-}
-
-function asList(config: Config, key: string): string[] | undefined {
-  if (!config.has(key)) return undefined;
-  const value = config.get(key);
-  const list = Array.isArray(value) ? value : [value];
-  return list.map(v => String(v).toLocaleLowerCase('en-US'));
-}
-
-function matches(value: string | undefined, allowed?: string[]): boolean {
-  return (
-    !allowed || (!!value && allowed.includes(value.toLocaleLowerCase('en-US')))
   );
 }
 
@@ -108,12 +90,7 @@ export class SloResolver {
           try {
             return {
               rule: name,
-              filter: {
-                kind: asList(rule, 'filter.kind'),
-                type: asList(rule, 'filter.type'),
-                lifecycle: asList(rule, 'filter.lifecycle'),
-                tier: asList(rule, 'filter.tier'),
-              },
+              filter: entityFilterFromConfig(rule, 'filter.'),
               slos: parseOpenSlo(JSON.stringify(documents)),
             };
           } catch (e) {
@@ -171,7 +148,9 @@ export class SloResolver {
     const problems: SloProblem[] = [];
 
     for (const rule of this.rules) {
-      if (this.ruleMatches(rule.filter, entity)) {
+      if (
+        matchesEntityFilter(rule.filter, entity, { tierLabel: this.tierLabel })
+      ) {
         for (const slo of rule.slos) {
           byName.set(slo.name, {
             slo,
@@ -206,16 +185,6 @@ export class SloResolver {
     }
 
     return { slos: [...byName.values()], problems };
-  }
-
-  private ruleMatches(filter: Filter, entity: Entity): boolean {
-    const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    return (
-      matches(entity.kind, filter.kind) &&
-      matches(spec.type as string | undefined, filter.type) &&
-      matches(spec.lifecycle as string | undefined, filter.lifecycle) &&
-      matches(entity.metadata.labels?.[this.tierLabel], filter.tier)
-    );
   }
 
   private async fromAnnotation(

@@ -12,6 +12,7 @@ import {
   fieldRoleAnnotation,
   FieldRoleRequirement,
   FieldRoleType,
+  matchesEntityFilter,
   toStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 import { ReactNode, useEffect, useState } from 'react';
@@ -43,13 +44,6 @@ export function roleTitle(
   return roles?.find(r => r.id === id)?.title ?? id;
 }
 
-function includes(values: string[] | undefined, value: string | undefined) {
-  if (!values || values.length === 0) return true;
-  if (value === undefined) return false;
-  const lower = value.toLocaleLowerCase('en-US');
-  return values.some(v => v.toLocaleLowerCase('en-US') === lower);
-}
-
 function plural(word: string): string {
   if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
   if (/(s|x|ch|sh)$/i.test(word)) return `${word}es`;
@@ -72,10 +66,7 @@ export function describeRequirement(
       ? entity.spec.lifecycle
       : undefined;
   const requirement: FieldRoleRequirement | undefined = role.requiredFor.find(
-    r =>
-      includes(r.kind, entity.kind) &&
-      includes(r.type, type) &&
-      includes(r.lifecycle, lifecycle),
+    r => matchesEntityFilter(r, entity),
   );
   if (!requirement) {
     return `required for this ${entity.kind.toLocaleLowerCase('en-US')}`;
