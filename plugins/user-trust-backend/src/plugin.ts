@@ -150,6 +150,7 @@ export const userTrustPlugin = createBackendPlugin({
           new FieldRoleStore(db),
           rollups,
           catalog,
+          auth,
         );
         await fieldRoles.start();
         const health = new HealthService({

@@ -1,4 +1,8 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
@@ -91,6 +95,7 @@ describe('FieldRoleService', () => {
             component('covered'),
           ],
         }),
+        mockServices.auth(),
       );
       await service.start();
       await signals.ingest([

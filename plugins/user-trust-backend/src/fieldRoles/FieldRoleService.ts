@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -43,20 +46,6 @@ const ISO_DATE_TIME =
 /** Full, lower-cased ref of an entity. */
 export function entityRefOf(entity: Entity): string {
   return toStoredEntityRef(entity);
-}
-
-/** Who made a change: the user's entity ref, or the service's subject. */
-export function principalRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? principal.type;
-}
-
-export function isService(credentials: BackstageCredentials): boolean {
-  return (credentials.principal as { type: string }).type === 'service';
 }
 
 /** Whether `value` is an ISO date (`2026-01-31`) or date-time. */
@@ -118,6 +107,7 @@ export class FieldRoleService {
     readonly store: FieldRoleStore,
     private readonly rollups: RollupStore,
     private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
   ) {}
 
   /** Keeps the support case and incident counts of every entity. */
@@ -199,7 +189,9 @@ export class FieldRoleService {
     refs: string[],
     credentials: BackstageCredentials,
   ): Promise<string[]> {
-    if (isService(credentials) || refs.length === 0) return [];
+    if (this.auth.isPrincipal(credentials, 'service') || refs.length === 0) {
+      return [];
+    }
     const visible = await this.existing(refs, credentials);
     return refs.filter(ref => !visible.has(ref));
   }

@@ -209,7 +209,7 @@ export class HealthService {
   ): Promise<string[]> {
     const refs = holders.filter(h => h !== 'me');
     if (refs.length < holders.length) {
-      if ((credentials.principal as { type: string }).type !== 'user') {
+      if (!this.options.auth.isPrincipal(credentials, 'user')) {
         throw new InputError('holder=me needs a signed-in user');
       }
       const info = await this.options.userInfo.getUserInfo(credentials);

@@ -25,7 +25,6 @@ import {
   FieldRoleService,
   normalizeAccounts,
   normalizeRef,
-  principalRef,
 } from '../fieldRoles/FieldRoleService';
 import {
   MAX_IMPORT_ROWS,
@@ -33,6 +32,7 @@ import {
   parseImportCsv,
 } from '../fieldRoles/importCsv';
 import { spec } from '../schema/openapi.generated';
+import { principalRef } from './principals';
 
 type EntityParams = { kind: string; namespace: string; name: string };
 
@@ -165,13 +165,13 @@ export function registerFieldRoleRoutes(
         entityRef,
         role,
         holders,
-        principalRef(credentials),
+        principalRef(auth, credentials),
       );
       if (change.changed) {
         logger.info(
           `Field role ${role} of ${entityRef} set to [${change.after
             .map(a => a.holderRef)
-            .join(', ')}] by ${principalRef(credentials)}`,
+            .join(', ')}] by ${principalRef(auth, credentials)}`,
         );
         await refresh([entityRef]);
       }
@@ -189,7 +189,7 @@ export function registerFieldRoleRoutes(
         entityRef,
         role,
         holderRef,
-        principalRef(credentials),
+        principalRef(auth, credentials),
       );
       if (!change) {
         if (
@@ -209,6 +209,7 @@ export function registerFieldRoleRoutes(
       }
       logger.info(
         `Field role ${role} of ${entityRef}: ${holderRef} removed by ${principalRef(
+          auth,
           credentials,
         )}`,
       );
@@ -312,12 +313,12 @@ export function registerFieldRoleRoutes(
     const apply = !dryRun && errors.length === 0;
     const { changes, roles } = await store.addHolders(
       additions.map(a => a.addition),
-      principalRef(credentials),
+      principalRef(auth, credentials),
       { dryRun: !apply },
     );
     if (apply && roles.length > 0) {
       logger.info(
-        `Field-role import by ${principalRef(credentials)}: ${
+        `Field-role import by ${principalRef(auth, credentials)}: ${
           changes.filter(c => c !== 'unchanged').length
         } assignments of ${roles.length} entity roles changed`,
       );

@@ -33,6 +33,7 @@ import { registerHealthRoutes } from './healthRoutes';
 import { checkQueryParameters } from './queryParameters';
 import { checkRequestContent } from './requestContent';
 import { nameUnknownProperties } from './validationErrors';
+import { principalRef } from './principals';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -72,6 +73,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const {
     httpAuth,
+    auth,
     permissions,
     catalog,
     store,
@@ -216,10 +218,7 @@ export async function createRouter(
     if (slos.length === 0) {
       throw new InputError('No OpenSLO SLO documents in the request body');
     }
-    const updatedBy =
-      credentials.principal.type === 'user'
-        ? (credentials.principal as { userEntityRef: string }).userEntityRef
-        : (credentials.principal as { subject: string }).subject;
+    const updatedBy = principalRef(auth, credentials);
     await sloStore.put(entityRef, text, updatedBy);
     evaluations.invalidate([entityRef]);
     await health.markChanged([entityRef]);
