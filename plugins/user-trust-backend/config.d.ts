@@ -24,7 +24,7 @@ export interface Config {
          */
         documents: any[];
       }>;
-      /** Entity label holding the tier. Default `brightcart.example/tier`. */
+      /** Entity label holding the tier. Default `user-trust.io/tier`. */
       tierLabel?: string;
     };
     evaluation?: {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { DEFAULT_TIER_LABEL } from '@user-trust/plugin-user-trust-common';
 import {
   UserTrustSignalProviderConnection,
   userTrustSignalProvidersExtensionPoint,
@@ -11,7 +12,6 @@ import {
 import { DemoEntity, generateDemoSignals } from './generateDemoSignals';
 import { waitUntilSettled } from './waitUntilSettled';
 
-const TIER_LABEL = 'brightcart.example/tier';
 const BATCH_SIZE = 2000;
 const TASK_ID = 'user-trust-demo-data';
 // The catalog fills a few entities at a time after start-up: the demo data
@@ -77,7 +77,7 @@ export const userTrustModuleDemoData = createBackendModule({
           return {
             entities: components.items.map(entity => ({
               entityRef: stringifyEntityRef(entity),
-              tier: entity.metadata.labels?.[TIER_LABEL],
+              tier: entity.metadata.labels?.[DEFAULT_TIER_LABEL],
               system: entity.spec?.system
                 ? `system:default/${entity.spec.system}`
                 : undefined,

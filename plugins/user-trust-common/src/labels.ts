@@ -1,6 +1,15 @@
 import { SignalKind } from './signals';
 
 /**
+ * The entity label holding an entity's tier (`tier-1`, ...) unless
+ * `userTrust.slos.tierLabel` names another: SLO default rules and field-role
+ * requirements filter on its value.
+ *
+ * @public
+ */
+export const DEFAULT_TIER_LABEL = 'user-trust.io/tier';
+
+/**
  * Human-readable, plural names of the signal kinds, for UIs and reports.
  *
  * @public

@@ -1,7 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  SignalInput,
-  SignalSeverity,
+import {
+  DEFAULT_TIER_LABEL,
+  type SignalInput,
+  type SignalSeverity,
 } from '@user-trust/plugin-user-trust-common';
 import { hash01, hashInts, rng, weighted } from './random';
 
@@ -23,7 +24,7 @@ import { hash01, hashInts, rng, weighted } from './random';
  *   answers follow a weekly rhythm (weekends at 45%).
  */
 
-export const TIER_LABEL = 'brightcart.example/tier';
+export const TIER_LABEL = DEFAULT_TIER_LABEL;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const TIER_FACTOR: Record<string, number> = {

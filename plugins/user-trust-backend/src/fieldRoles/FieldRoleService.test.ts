@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DEFAULT_TIER_LABEL } from '@user-trust/plugin-user-trust-common';
 import { Knex } from 'knex';
 import { FieldRoleStore } from '../database/FieldRoleStore';
 import { applyDatabaseMigrations } from '../database/migrations';
@@ -26,7 +27,7 @@ function component(name: string, tier?: string): Entity {
     metadata: {
       name,
       namespace: 'default',
-      ...(tier ? { labels: { 'brightcart.example/tier': tier } } : {}),
+      ...(tier ? { labels: { [DEFAULT_TIER_LABEL]: tier } } : {}),
     },
     spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
   };
@@ -83,7 +84,7 @@ describe('FieldRoleService', () => {
               requiredFor: [{ kind: ['component'] }],
             },
           ],
-          'brightcart.example/tier',
+          DEFAULT_TIER_LABEL,
         ),
         new FieldRoleStore(knex),
         rollups,

@@ -1,6 +1,9 @@
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { DEFAULT_FIELD_ROLES } from '@user-trust/plugin-user-trust-common';
+import {
+  DEFAULT_FIELD_ROLES,
+  DEFAULT_TIER_LABEL,
+} from '@user-trust/plugin-user-trust-common';
 import { FieldRoleTypes } from './FieldRoleTypes';
 
 function entity(
@@ -26,7 +29,7 @@ describe('FieldRoleTypes', () => {
         entity(
           'Component',
           { type: 'Service' },
-          { 'brightcart.example/tier': 'Tier-1' },
+          { [DEFAULT_TIER_LABEL]: 'Tier-1' },
         ),
       ),
     ).toEqual(['tam', 'csm', 'support']);
@@ -83,7 +86,7 @@ describe('FieldRoleTypes', () => {
     ).toEqual(['devrel']);
     expect(
       types.requiredRoles(
-        entity('Component', {}, { 'brightcart.example/tier': 'gold' }),
+        entity('Component', {}, { [DEFAULT_TIER_LABEL]: 'gold' }),
       ),
     ).toEqual([]);
   });

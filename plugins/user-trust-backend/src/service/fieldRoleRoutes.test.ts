@@ -22,6 +22,7 @@ import {
   FieldRoleCoverage,
   FieldRoleImportResult,
   SignalInput,
+  DEFAULT_TIER_LABEL,
   userTrustFieldRoleManagePermission,
 } from '@user-trust/plugin-user-trust-common';
 import request from 'supertest';
@@ -40,7 +41,7 @@ const CHECKOUT = 'component:default/checkout-api';
 const PAYMENTS = 'component:default/payments';
 const SEEDED = 'component:default/seeded-api';
 const UI_KIT = 'component:default/ui-kit';
-const TIER_LABEL = 'brightcart.example/tier';
+const TIER_LABEL = DEFAULT_TIER_LABEL;
 
 function user(name: string, groups: string[] = []): Entity {
   return {

@@ -39,3 +39,11 @@ describe('tierLabelFromConfig', () => {
     ).toBe('acme/tier');
   });
 });
+
+describe('the default tier label', () => {
+  it('is the plugin’s own', () => {
+    expect(tierLabelFromConfig(new ConfigReader({}))).toBe(
+      'user-trust.io/tier',
+    );
+  });
+});

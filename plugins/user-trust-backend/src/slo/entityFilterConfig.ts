@@ -1,11 +1,10 @@
 import { Config } from '@backstage/config';
 import {
+  DEFAULT_TIER_LABEL,
   ENTITY_FILTER_CONDITIONS,
   EntityFilter,
   entityFilterValues,
 } from '@user-trust/plugin-user-trust-common';
-
-const DEFAULT_TIER_LABEL = 'brightcart.example/tier';
 
 /** The entity label holding the tier (`userTrust.slos.tierLabel`). */
 export function tierLabelFromConfig(config: Config): string {
