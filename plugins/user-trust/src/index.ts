@@ -14,4 +14,9 @@ export {
   UserTrustHealthPage,
   HomePageUserTrustBurningCard,
 } from './plugin';
+export type {
+  EntityUserTrustCardProps,
+  UserTrustEntityCardProps,
+  UserTrustPageProps,
+} from './plugin';
 export * from './api';

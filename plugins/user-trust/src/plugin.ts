@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { InfoCardVariants } from '@backstage/core-components';
 import { createCardExtension } from '@backstage/plugin-home-react';
 import { userTrustApiRef, UserTrustClient } from './api';
 import { fieldRolesRouteRef, healthRouteRef, rootRouteRef } from './routes';
@@ -34,12 +35,46 @@ export const userTrustPlugin = createPlugin({
 });
 
 /**
+ * Props of {@link EntityUserTrustCard}.
+ *
+ * @public
+ */
+export type EntityUserTrustCardProps = {
+  /** Card title; default "User trust". */
+  title?: string;
+};
+
+/**
+ * Props of the field-role entity cards.
+ *
+ * @public
+ */
+export type UserTrustEntityCardProps = {
+  /** Card title; default "Field roles". */
+  title?: string;
+  /** Info card variant, e.g. `gridItem`. */
+  variant?: InfoCardVariants;
+};
+
+/**
+ * Props of the plugin's pages.
+ *
+ * @public
+ */
+export type UserTrustPageProps = {
+  title?: string;
+  subtitle?: string;
+};
+
+/**
  * Entity card with the trust score, the user-trust SLOs and the
  * user-perceived signals of the entity.
  *
  * @public
  */
-export const EntityUserTrustCard = userTrustPlugin.provide(
+export const EntityUserTrustCard: (
+  props: EntityUserTrustCardProps,
+) => JSX.Element = userTrustPlugin.provide(
   createComponentExtension({
     name: 'EntityUserTrustCard',
     component: {
@@ -59,16 +94,17 @@ export const EntityUserTrustCard = userTrustPlugin.provide(
  *
  * @public
  */
-export const EntityUserTrustContent = userTrustPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityUserTrustContent',
-    component: () =>
-      import('./components/EntityUserTrustContent').then(
-        m => m.EntityUserTrustContent,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const EntityUserTrustContent: () => JSX.Element =
+  userTrustPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityUserTrustContent',
+      component: () =>
+        import('./components/EntityUserTrustContent').then(
+          m => m.EntityUserTrustContent,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * Entity card with the field-role holders of the entity — TAM, CSM, DevRel,
@@ -78,7 +114,9 @@ export const EntityUserTrustContent = userTrustPlugin.provide(
  *
  * @public
  */
-export const EntityFieldRolesCard = userTrustPlugin.provide(
+export const EntityFieldRolesCard: (
+  props: UserTrustEntityCardProps,
+) => JSX.Element = userTrustPlugin.provide(
   createComponentExtension({
     name: 'EntityFieldRolesCard',
     component: {
@@ -96,7 +134,9 @@ export const EntityFieldRolesCard = userTrustPlugin.provide(
  *
  * @public
  */
-export const EntityFieldRolePortfolioCard = userTrustPlugin.provide(
+export const EntityFieldRolePortfolioCard: (
+  props: UserTrustEntityCardProps,
+) => JSX.Element = userTrustPlugin.provide(
   createComponentExtension({
     name: 'EntityFieldRolePortfolioCard',
     component: {
@@ -115,14 +155,15 @@ export const EntityFieldRolePortfolioCard = userTrustPlugin.provide(
  *
  * @public
  */
-export const FieldRolesPage = userTrustPlugin.provide(
-  createRoutableExtension({
-    name: 'FieldRolesPage',
-    component: () =>
-      import('./components/FieldRolesPage').then(m => m.FieldRolesPage),
-    mountPoint: fieldRolesRouteRef,
-  }),
-);
+export const FieldRolesPage: (props: UserTrustPageProps) => JSX.Element =
+  userTrustPlugin.provide(
+    createRoutableExtension({
+      name: 'FieldRolesPage',
+      component: () =>
+        import('./components/FieldRolesPage').then(m => m.FieldRolesPage),
+      mountPoint: fieldRolesRouteRef,
+    }),
+  );
 
 /**
  * The catalog-wide reliability health page: status distribution, the
@@ -132,13 +173,15 @@ export const FieldRolesPage = userTrustPlugin.provide(
  *
  * @public
  */
-export const UserTrustHealthPage = userTrustPlugin.provide(
-  createRoutableExtension({
-    name: 'UserTrustHealthPage',
-    component: () => import('./components/HealthPage').then(m => m.HealthPage),
-    mountPoint: healthRouteRef,
-  }),
-);
+export const UserTrustHealthPage: (props: UserTrustPageProps) => JSX.Element =
+  userTrustPlugin.provide(
+    createRoutableExtension({
+      name: 'UserTrustHealthPage',
+      component: () =>
+        import('./components/HealthPage').then(m => m.HealthPage),
+      mountPoint: healthRouteRef,
+    }),
+  );
 
 /**
  * Home page card "Burning fastest": the five services burning error budget

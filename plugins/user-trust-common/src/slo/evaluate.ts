@@ -270,7 +270,7 @@ const budgetOf = (tally: Tally, target: number): number | null =>
  *   can be judged; for count indicators this happens only early in a
  *   calendar period or when known events exclude many days);
  *   `breached` when the budget is overspent — for Occurrences only if the
- *   shortfall is significant (Wilson upper bound < target), otherwise
+ *   shortfall is significant (Wilson upper bound below target), otherwise
  *   `at-risk`; `at-risk` when a burn rate reaches its threshold;
  *   `healthy` otherwise.
  * - **budgetHistory**: for each window day, the budget over the window days
