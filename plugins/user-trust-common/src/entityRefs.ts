@@ -5,10 +5,11 @@
  * SLO document, a field-role assignment, a health row) in one form: full
  * (`kind:namespace/name`) and lower-cased, e.g. `component:default/checkout-api`.
  * This module is the one place that turns refs as written, compound refs and
- * entities into that form. It follows the parsing of
- * `@backstage/catalog-model`'s `parseEntityRef` (same shorthands, same error
- * messages) without depending on it.
+ * entities into that form, on top of `@backstage/catalog-model`'s
+ * `parseEntityRef`.
  */
+
+import { parseEntityRef } from '@backstage/catalog-model';
 
 /** The namespace of refs that name none. @public */
 export const DEFAULT_ENTITY_NAMESPACE = 'default';
@@ -42,31 +43,11 @@ export type EntityRefDefaults = {
   defaultNamespace?: string;
 };
 
-function splitRef(ref: string): {
-  kind?: string;
-  namespace?: string;
-  name: string;
-} {
-  let colon = ref.indexOf(':');
-  const slash = ref.indexOf('/');
-  // In `a/b:c` the colon belongs to the name.
-  if (slash !== -1 && slash < colon) colon = -1;
-  const kind = colon === -1 ? undefined : ref.slice(0, colon);
-  const namespace = slash === -1 ? undefined : ref.slice(colon + 1, slash);
-  const name = ref.slice(Math.max(colon + 1, slash + 1));
-  if (kind === '' || namespace === '' || name === '') {
-    throw new TypeError(
-      `Entity reference "${ref}" was not on the form [<kind>:][<namespace>/]<name>`,
-    );
-  }
-  return { kind, namespace, name };
-}
-
 /**
  * The parts of a ref as written (case kept), with the defaults filled in:
- * `[<kind>:][<namespace>/]<name>`. Throws, with the messages of the
- * catalog model's `parseEntityRef`, when a part is empty or the kind is
- * missing and has no default. Does not trim.
+ * `[<kind>:][<namespace>/]<name>`, parsed by the catalog model's
+ * `parseEntityRef` (which throws when a part is empty, or the kind is
+ * missing and has no default). Does not trim.
  *
  * @public
  */
@@ -75,35 +56,21 @@ export function parseEntityRefParts(
   defaults?: EntityRefDefaults,
 ): EntityRefParts {
   if (!ref) throw new Error(`Entity reference must not be empty`);
-  const defaultNamespace =
-    defaults?.defaultNamespace || DEFAULT_ENTITY_NAMESPACE;
-  let parts: { kind?: string; namespace?: string; name?: string };
-  if (typeof ref === 'string') parts = splitRef(ref);
-  else if ('metadata' in ref) {
-    parts = {
-      kind: ref.kind,
-      namespace: ref.metadata.namespace,
-      name: ref.metadata.name,
-    };
-  } else parts = ref;
-  const kind = parts.kind ?? defaults?.defaultKind;
-  const namespace = parts.namespace ?? defaultNamespace;
-  const name = parts.name;
-  const textual = () => JSON.stringify(ref);
-  if (!kind) {
-    throw new Error(
-      `Entity reference ${textual()} had missing or empty kind (e.g. did not start with "component:" or similar)`,
+  const context = {
+    defaultKind: defaults?.defaultKind,
+    defaultNamespace: defaults?.defaultNamespace || DEFAULT_ENTITY_NAMESPACE,
+  };
+  if (typeof ref !== 'string' && 'metadata' in ref) {
+    return parseEntityRef(
+      {
+        kind: ref.kind,
+        namespace: ref.metadata.namespace,
+        name: ref.metadata.name,
+      },
+      context,
     );
   }
-  if (!namespace) {
-    throw new Error(
-      `Entity reference ${textual()} had missing or empty namespace`,
-    );
-  }
-  if (!name) {
-    throw new Error(`Entity reference ${textual()} had missing or empty name`);
-  }
-  return { kind, namespace, name };
+  return parseEntityRef(ref, context);
 }
 
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
