@@ -1,0 +1,11 @@
+export { AccountChips } from './AccountChips';
+export { CatalogRefPicker } from './CatalogRefPicker';
+export { CatalogSourceBadge } from './CatalogSourceBadge';
+export { ChipsInput } from './ChipsInput';
+export { describeRequirement } from './describeRequirement';
+export { HOLDER_FIELDS, holderInfo, loadHolderInfos } from './holderInfo';
+export type { HolderInfo } from './holderInfo';
+export { RefLink } from './RefLink';
+export { roleShortName, roleTitle } from './roleNames';
+export { useFieldRoleTypes } from './useFieldRoleTypes';
+export { useHolderInfos } from './useHolderInfos';
