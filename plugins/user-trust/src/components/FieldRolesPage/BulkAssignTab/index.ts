@@ -1,0 +1,2 @@
+export { BulkAssignTab } from './BulkAssignTab';
+export type { QuickAssignPreset } from './QuickAssign';
