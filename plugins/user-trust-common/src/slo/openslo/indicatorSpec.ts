@@ -3,7 +3,7 @@ import {
   SIGNAL_SEVERITIES,
   SignalKind,
   SignalSeverity,
-} from '../signals';
+} from '../../signals';
 import {
   Issues,
   Obj,
@@ -13,8 +13,8 @@ import {
   isObject,
   requireObject,
   optionalString,
-} from './opensloIssues';
-import { SignalQuery, SloIndicator } from './types';
+} from './issues';
+import { SignalQuery, SloIndicator } from '../types';
 
 // Reads the `spec` of an OpenSLO SLI (a `kind: SLI` document or an inline
 // `spec.indicator`) whose metric sources are user-trust signal queries.
