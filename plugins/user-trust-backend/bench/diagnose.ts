@@ -23,11 +23,11 @@ import {
   SignalQuery,
 } from '@user-trust/plugin-user-trust-common';
 import { Knex } from 'knex';
-import { EntitySloStore } from '../src/database/EntitySloStore';
+import { EntitySloStore } from '../src/slo/EntitySloStore';
 import { MIGRATIONS_DIRECTORY } from '../src/database/migrations';
-import { hashQuery, RollupStore } from '../src/database/RollupStore';
-import { SignalStore } from '../src/database/SignalStore';
-import { validateSignals } from '../src/service/validateSignals';
+import { hashQuery, RollupStore } from '../src/rollups/RollupStore';
+import { SignalStore } from '../src/signals/SignalStore';
+import { validateSignals } from '../src/signals/validateSignals';
 import { EvaluationService } from '../src/slo/EvaluationService';
 import { SloResolver } from '../src/slo/SloResolver';
 import { DataSet } from './lib/dataset';

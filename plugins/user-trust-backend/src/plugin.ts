@@ -12,22 +12,22 @@ import {
   userTrustSignalProvidersExtensionPoint,
 } from '@user-trust/plugin-user-trust-node';
 import { applyDatabaseMigrations } from './database/migrations';
-import { SignalStore } from './database/SignalStore';
+import { SignalStore } from './signals/SignalStore';
 import { createRouter } from './service/router';
-import { SignalIngestor } from './service/SignalIngestor';
-import { KnownEntityRefs } from './service/KnownEntityRefs';
+import { SignalIngestor } from './signals/SignalIngestor';
+import { KnownEntityRefs } from './signals/KnownEntityRefs';
 import {
   DEFAULT_SIGNAL_TIME_BOUNDS,
   SignalTimeBounds,
-} from './service/validateSignals';
-import { RollupStore } from './database/RollupStore';
-import { EntitySloStore } from './database/EntitySloStore';
+} from './signals/validateSignals';
+import { RollupStore } from './rollups/RollupStore';
+import { EntitySloStore } from './slo/EntitySloStore';
 import { EvaluationService } from './slo/EvaluationService';
 import { SloResolver } from './slo/SloResolver';
-import { FieldRoleStore } from './database/FieldRoleStore';
+import { FieldRoleStore } from './fieldRoles/FieldRoleStore';
 import { FieldRoleService } from './fieldRoles/FieldRoleService';
 import { FieldRoleTypes } from './fieldRoles/FieldRoleTypes';
-import { HealthStore } from './database/HealthStore';
+import { HealthStore } from './health/HealthStore';
 import { HealthService } from './health/HealthService';
 import { ChangedEntitiesStore } from './database/ChangedEntitiesStore';
 import { TaskStateStore } from './database/TaskStateStore';
@@ -35,7 +35,7 @@ import {
   DEFAULT_RECONCILE_ENTITIES_PER_RUN,
   RECONCILE_TASK_ID,
   RollupReconciler,
-} from './database/RollupReconciler';
+} from './rollups/RollupReconciler';
 
 const DEFAULT_HEALTH_KINDS = ['component', 'api'];
 const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {

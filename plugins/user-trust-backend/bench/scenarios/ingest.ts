@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { MIGRATIONS_DIRECTORY } from '../../src/database/migrations';
-import { SIGNAL_CONTENT_COLUMNS } from '../../src/database/SignalStore';
+import { SIGNAL_CONTENT_COLUMNS } from '../../src/signals/SignalStore';
 import { signalToRow } from '../lib/dataset';
 import { latencyStats } from '../lib/stats';
 import { BenchContext, Metric, Scenario, ScenarioResult } from './types';

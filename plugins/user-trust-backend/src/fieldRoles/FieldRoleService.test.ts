@@ -7,11 +7,11 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_TIER_LABEL } from '@user-trust/plugin-user-trust-common';
 import { Knex } from 'knex';
-import { FieldRoleStore } from '../database/FieldRoleStore';
+import { FieldRoleStore } from './FieldRoleStore';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { RollupStore } from '../database/RollupStore';
-import { SignalStore } from '../database/SignalStore';
-import { NormalizedSignal } from '../database/types';
+import { RollupStore } from '../rollups/RollupStore';
+import { SignalStore } from '../signals/SignalStore';
+import { NormalizedSignal } from '../signals/types';
 import { FieldRoleService, isIsoDate } from './FieldRoleService';
 import { FieldRoleTypes } from './FieldRoleTypes';
 

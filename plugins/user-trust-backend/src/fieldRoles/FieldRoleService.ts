@@ -17,8 +17,8 @@ import {
   SignalQuery,
   toStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
-import { FieldRoleStore, HolderInput } from '../database/FieldRoleStore';
-import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../database/RollupStore';
+import { FieldRoleStore, HolderInput } from './FieldRoleStore';
+import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../rollups/RollupStore';
 import { FieldRoleTypes } from './FieldRoleTypes';
 
 /** Support cases of an entity; kept in the rollups for every entity. */

@@ -16,9 +16,9 @@ import {
   EntityHealth,
   WeekOverWeek,
 } from '@user-trust/plugin-user-trust-common';
-import { HealthStore } from '../database/HealthStore';
+import { HealthStore } from './HealthStore';
 import { ChangedEntitiesStore } from '../database/ChangedEntitiesStore';
-import { hashQuery, RollupStore } from '../database/RollupStore';
+import { hashQuery, RollupStore } from '../rollups/RollupStore';
 import {
   entityRefOf,
   FieldRoleService,

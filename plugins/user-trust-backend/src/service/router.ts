@@ -22,14 +22,14 @@ import {
   validateOpenSlo,
 } from '@user-trust/plugin-user-trust-common';
 import { spec } from '../schema/openapi.generated';
-import { SignalIngestor } from './SignalIngestor';
-import { SignalStore } from '../database/SignalStore';
-import { EntitySloStore } from '../database/EntitySloStore';
+import { SignalIngestor } from '../signals/SignalIngestor';
+import { SignalStore } from '../signals/SignalStore';
+import { EntitySloStore } from '../slo/EntitySloStore';
 import { EvaluationService } from '../slo/EvaluationService';
 import { FieldRoleService } from '../fieldRoles/FieldRoleService';
-import { registerFieldRoleRoutes } from './fieldRoleRoutes';
+import { registerFieldRoleRoutes } from '../fieldRoles/fieldRoleRoutes';
 import { HealthService } from '../health/HealthService';
-import { registerHealthRoutes } from './healthRoutes';
+import { registerHealthRoutes } from '../health/healthRoutes';
 import { checkQueryParameters } from './queryParameters';
 import { checkRequestContent } from './requestContent';
 import { nameUnknownProperties } from './validationErrors';

@@ -13,7 +13,7 @@ import {
   toStoredEntityRef,
   windowDays,
 } from '@user-trust/plugin-user-trust-common';
-import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../database/RollupStore';
+import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../rollups/RollupStore';
 import { SloProblem, SloResolver } from './SloResolver';
 
 const KNOWN_EVENTS: SignalQuery = { kind: ['known_event'] };

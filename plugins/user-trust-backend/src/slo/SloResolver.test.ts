@@ -4,7 +4,7 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { EntitySloStore } from '../database/EntitySloStore';
+import { EntitySloStore } from './EntitySloStore';
 import { SLO_ANNOTATION, SloResolver } from './SloResolver';
 
 /** An OpenSLO file with one SLO of the given name. */

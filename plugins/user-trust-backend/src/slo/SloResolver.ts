@@ -12,7 +12,7 @@ import {
   toStoredEntityRef,
   UserTrustSlo,
 } from '@user-trust/plugin-user-trust-common';
-import { EntitySloStore, StoredSloDocument } from '../database/EntitySloStore';
+import { EntitySloStore, StoredSloDocument } from './EntitySloStore';
 import { DEFAULT_SLO_RULE } from './defaultSlos';
 import {
   entityFilterFromConfig,

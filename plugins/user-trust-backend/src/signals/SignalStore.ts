@@ -7,15 +7,15 @@ import {
   SUMMARY_WINDOWS,
 } from '@user-trust/plugin-user-trust-common';
 import { NormalizedSignal, SignalRow } from './types';
-import { toDate } from './dates';
-import { lockForTransaction } from './locks';
-import { ChangedEntitiesStore } from './ChangedEntitiesStore';
+import { toDate } from '../database/dates';
+import { lockForTransaction } from '../database/locks';
+import { ChangedEntitiesStore } from '../database/ChangedEntitiesStore';
 import {
   RollupDeltas,
   RollupSignal,
   RollupStore,
   rowToRollupSignal,
-} from './RollupStore';
+} from '../rollups/RollupStore';
 
 const TABLE = 'user_trust_signals';
 

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { toDate } from './dates';
+import { toDate } from '../database/dates';
 
 const TABLE = 'user_trust_entity_slos';
 

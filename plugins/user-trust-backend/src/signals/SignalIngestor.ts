@@ -4,8 +4,8 @@ import {
   SignalInput,
 } from '@user-trust/plugin-user-trust-common';
 import { UserTrustSignalProviderConnection } from '@user-trust/plugin-user-trust-node';
-import { SignalStore } from '../database/SignalStore';
-import { NormalizedSignal } from '../database/types';
+import { SignalStore } from './SignalStore';
+import { NormalizedSignal } from './types';
 import { KnownEntityRefs } from './KnownEntityRefs';
 import { SignalTimeBounds, validateSignals } from './validateSignals';
 

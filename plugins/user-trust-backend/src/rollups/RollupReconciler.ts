@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { RollupStore } from './RollupStore';
-import { TaskStateStore } from './TaskStateStore';
+import { TaskStateStore } from '../database/TaskStateStore';
 
 /** Id of the scheduled task, and the key of its cursor. */
 export const RECONCILE_TASK_ID = 'user-trust:rollups:reconcile';

@@ -8,15 +8,15 @@ import {
   SloStatus,
 } from '@user-trust/plugin-user-trust-common';
 import { Request } from 'express';
-import { healthCsv } from '../health/healthCsv';
-import { HealthService } from '../health/HealthService';
+import { healthCsv } from './healthCsv';
+import { HealthService } from './HealthService';
 import {
   compareRows,
   HealthQuery,
   matchesFilter,
   queryHealth,
-} from '../health/queryHealth';
-import { rollupHealth } from '../health/rollupHealth';
+} from './queryHealth';
+import { rollupHealth } from './rollupHealth';
 import { spec } from '../schema/openapi.generated';
 
 export interface HealthRouteOptions {

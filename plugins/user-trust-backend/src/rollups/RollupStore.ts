@@ -7,9 +7,9 @@ import {
   signalMatchesQuery,
   signalQueryKey,
 } from '@user-trust/plugin-user-trust-common';
-import { toDate } from './dates';
-import { lockForTransaction } from './locks';
-import { SignalRow } from './types';
+import { toDate } from '../database/dates';
+import { lockForTransaction } from '../database/locks';
+import { SignalRow } from '../signals/types';
 
 const QUERIES = 'user_trust_rollup_queries';
 const ROLLUPS = 'user_trust_rollups';

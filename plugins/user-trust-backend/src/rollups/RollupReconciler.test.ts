@@ -1,10 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { applyDatabaseMigrations } from './migrations';
-import { SignalStore } from './SignalStore';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { SignalStore } from '../signals/SignalStore';
 import { GLOBAL_SCOPE, hashQuery, RollupStore } from './RollupStore';
 import { RECONCILE_TASK_ID, RollupReconciler } from './RollupReconciler';
-import { TaskStateStore } from './TaskStateStore';
-import { NormalizedSignal } from './types';
+import { TaskStateStore } from '../database/TaskStateStore';
+import { NormalizedSignal } from '../signals/types';
 import { recountRollups, storedRollups } from './testing/recountRollups';
 
 jest.setTimeout(60_000);

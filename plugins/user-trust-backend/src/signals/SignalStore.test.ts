@@ -1,8 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { applyDatabaseMigrations } from './migrations';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { SignalStore } from './SignalStore';
-import { toDate } from './dates';
+import { toDate } from '../database/dates';
 import { NormalizedSignal, SignalRow } from './types';
 
 jest.setTimeout(60_000);

@@ -15,7 +15,7 @@ import {
   toStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 import { spec } from '../schema/openapi.generated';
-import { NormalizedSignal } from '../database/types';
+import { NormalizedSignal } from './types';
 
 // The same JSON schema that the REST API publishes, so signals from backend
 // modules are held to exactly the rules of signals sent over HTTP.

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { applyDatabaseMigrations } from './migrations';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { FieldRoleStore } from './FieldRoleStore';
 
 jest.setTimeout(60_000);

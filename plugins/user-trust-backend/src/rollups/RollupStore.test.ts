@@ -6,15 +6,15 @@ import {
   SignalQuery,
   signalMatchesQuery,
 } from '@user-trust/plugin-user-trust-common';
-import { applyDatabaseMigrations } from './migrations';
-import { SignalStore } from './SignalStore';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { SignalStore } from '../signals/SignalStore';
 import {
   GLOBAL_SCOPE,
   hashQuery,
   RollupStore,
   rowToRollupSignal,
 } from './RollupStore';
-import { NormalizedSignal, SignalRow } from './types';
+import { NormalizedSignal, SignalRow } from '../signals/types';
 
 jest.setTimeout(120_000);
 

@@ -3,8 +3,8 @@ import {
   FieldRoleAssignment,
   FieldRoleAuditEntry,
 } from '@user-trust/plugin-user-trust-common';
-import { toDate } from './dates';
-import { lockForTransaction } from './locks';
+import { toDate } from '../database/dates';
+import { lockForTransaction } from '../database/locks';
 
 const ROLES = 'user_trust_field_roles';
 const AUDIT = 'user_trust_field_role_audit';

@@ -4,7 +4,7 @@ import {
   signalMatchesQuery,
 } from '@user-trust/plugin-user-trust-common';
 import { GLOBAL_SCOPE, RollupStore, rowToRollupSignal } from '../RollupStore';
-import { SignalRow } from '../types';
+import { SignalRow } from '../../signals/types';
 
 /**
  * What every registered rollup should hold (signal counts by entity, query

@@ -1,9 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { SignalQuery } from '@user-trust/plugin-user-trust-common';
-import { applyDatabaseMigrations } from './migrations';
-import { SignalStore } from './SignalStore';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { SignalStore } from '../signals/SignalStore';
 import { GLOBAL_SCOPE, RollupStore } from './RollupStore';
-import { NormalizedSignal } from './types';
+import { NormalizedSignal } from '../signals/types';
 import { recountRollups, storedRollups } from './testing/recountRollups';
 
 jest.setTimeout(180_000);

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { applyDatabaseMigrations } from './migrations';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { HealthStore } from './HealthStore';
-import { healthRow } from '../health/testRows';
+import { healthRow } from './testRows';
 
 jest.setTimeout(60_000);
 

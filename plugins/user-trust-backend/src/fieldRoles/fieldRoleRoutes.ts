@@ -20,19 +20,19 @@ import {
   FieldRoleImportRow,
   userTrustFieldRoleManagePermission,
 } from '@user-trust/plugin-user-trust-common';
-import { HolderAddition } from '../database/FieldRoleStore';
+import { HolderAddition } from './FieldRoleStore';
 import {
   FieldRoleService,
   normalizeAccounts,
   normalizeRef,
-} from '../fieldRoles/FieldRoleService';
+} from './FieldRoleService';
 import {
   MAX_IMPORT_ROWS,
   NumberedImportRow,
   parseImportCsv,
-} from '../fieldRoles/importCsv';
+} from './importCsv';
 import { spec } from '../schema/openapi.generated';
-import { principalRef } from './principals';
+import { principalRef } from '../service/principals';
 
 type EntityParams = { kind: string; namespace: string; name: string };
 
