@@ -139,6 +139,38 @@ export class RollupDeltas {
   }
 }
 
+/**
+ * Adds every stored signal of the queries' kinds (of the given entities, or
+ * all) to the deltas, a page of 5,000 rows at a time.
+ */
+async function countStoredSignals(
+  db: Knex,
+  deltas: RollupDeltas,
+  queries: RegisteredQuery[],
+  entityRefs?: string[],
+): Promise<void> {
+  const kinds = [
+    ...new Set(
+      queries.flatMap(q =>
+        Array.isArray(q.query.kind) ? q.query.kind : [q.query.kind],
+      ),
+    ),
+  ];
+  let lastId = 0;
+  for (;;) {
+    const page = db<SignalRow>(SIGNALS)
+      .whereIn('kind', kinds)
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(5000);
+    if (entityRefs) page.whereIn('entity_ref', entityRefs);
+    const rows = await page;
+    if (rows.length === 0) break;
+    for (const row of rows) deltas.add(rowToRollupSignal(row), 1);
+    lastId = Number(rows[rows.length - 1].id);
+  }
+}
+
 /** A rollup row that differs from a recount of the signals it counts. */
 export type RollupDrift = {
   entityRef: string;
@@ -278,29 +310,15 @@ export class RollupStore {
     if (entityRef) deleting.where('entity_ref', entityRef);
     await deleting.delete();
 
-    const kinds = [
-      ...new Set(
-        queries.flatMap(q =>
-          Array.isArray(q.query.kind) ? q.query.kind : [q.query.kind],
-        ),
-      ),
-    ];
     const deltas = new RollupDeltas(
       queries.map(q => ({ ...q, scope: GLOBAL_SCOPE })),
     );
-    let lastId = 0;
-    for (;;) {
-      const page = tx<SignalRow>(SIGNALS)
-        .whereIn('kind', kinds)
-        .where('id', '>', lastId)
-        .orderBy('id')
-        .limit(5000);
-      if (entityRef) page.where('entity_ref', entityRef);
-      const rows = await page;
-      if (rows.length === 0) break;
-      for (const row of rows) deltas.add(rowToRollupSignal(row), 1);
-      lastId = Number(rows[rows.length - 1].id);
-    }
+    await countStoredSignals(
+      tx,
+      deltas,
+      queries,
+      entityRef ? [entityRef] : undefined,
+    );
     await this.apply(tx, deltas);
   }
 
@@ -367,27 +385,9 @@ export class RollupStore {
   private async drift(db: Knex, entityRefs: string[]): Promise<RollupDrift[]> {
     const queries = await this.loadQueries(db);
     if (queries.length === 0 || entityRefs.length === 0) return [];
-    const kinds = [
-      ...new Set(
-        queries.flatMap(q =>
-          Array.isArray(q.query.kind) ? q.query.kind : [q.query.kind],
-        ),
-      ),
-    ];
     // The same counting as ingestion, scopes included.
     const counted = new RollupDeltas(queries);
-    let lastId = 0;
-    for (;;) {
-      const rows = await db<SignalRow>(SIGNALS)
-        .whereIn('entity_ref', entityRefs)
-        .whereIn('kind', kinds)
-        .where('id', '>', lastId)
-        .orderBy('id')
-        .limit(5000);
-      if (rows.length === 0) break;
-      for (const row of rows) counted.add(rowToRollupSignal(row), 1);
-      lastId = Number(rows[rows.length - 1].id);
-    }
+    await countStoredSignals(db, counted, queries, entityRefs);
     const expected = new Map(
       counted
         .values()
