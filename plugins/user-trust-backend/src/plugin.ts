@@ -169,8 +169,14 @@ export const userTrustPlugin = createBackendPlugin({
             DEFAULT_HEALTH_KINDS
           ).map(kind => kind.toLocaleLowerCase('en-US')),
         });
-        // Ingestion marks its entities changed in its own transaction; this
+        // The one hook for changes that make derived data stale (SLO and
+        // field-role changes, repaired rollups). Ingestion marks its entities
+        // changed in its own transaction instead; this
         // replica's evaluation cache is dropped at once (others' expire).
+        const entitiesChanged = async (entityRefs: string[]) => {
+          evaluations.invalidate(entityRefs);
+          await health.markChanged(entityRefs);
+        };
         const ingestor = new SignalIngestor({
           store,
           knownEntities: new KnownEntityRefs(catalog, auth),
@@ -210,10 +216,7 @@ export const userTrustPlugin = createBackendPlugin({
             config.getOptionalNumber(
               'userTrust.rollups.reconcile.entitiesPerRun',
             ) ?? DEFAULT_RECONCILE_ENTITIES_PER_RUN,
-          onRepaired: async entityRefs => {
-            evaluations.invalidate(entityRefs);
-            await health.markChanged(entityRefs);
-          },
+          onRepaired: entitiesChanged,
         });
         await scheduler.scheduleTask({
           id: RECONCILE_TASK_ID,
@@ -241,6 +244,7 @@ export const userTrustPlugin = createBackendPlugin({
             auth,
             fieldRoles,
             health,
+            entitiesChanged,
           }),
         );
 

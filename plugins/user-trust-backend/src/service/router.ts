@@ -48,6 +48,8 @@ export interface RouterOptions {
   auth: AuthService;
   fieldRoles: FieldRoleService;
   health: HealthService;
+  /** Told of entities whose SLOs or field roles changed (caches, health). */
+  entitiesChanged(entityRefs: string[]): Promise<void>;
 }
 
 // A batch of 5,000 signals with attributes is a few megabytes of JSON.
@@ -81,7 +83,7 @@ export async function createRouter(
     logger,
     sloStore,
     evaluations,
-    health,
+    entitiesChanged,
   } = options;
 
   const router = createValidatedOpenApiRouter(spec, {
@@ -121,8 +123,6 @@ export async function createRouter(
     return entity;
   }
 
-  const lowerRef = (entity: Entity) => toStoredEntityRef(entity);
-
   /**
    * The entity of a change request, once the caller (a user or a service)
    * may see it and holds the permission on it.
@@ -135,7 +135,7 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const entity = await visibleEntity(req.params, credentials);
-    const entityRef = lowerRef(entity);
+    const entityRef = toStoredEntityRef(entity);
     await authorize(credentials, permission, entityRef);
     return { credentials, entity, entityRef };
   }
@@ -157,7 +157,7 @@ export async function createRouter(
       req.params,
       await httpAuth.credentials(req),
     );
-    res.json(await store.summarize(lowerRef(entity)));
+    res.json(await store.summarize(toStoredEntityRef(entity)));
   });
 
   router.get('/entities/:kind/:namespace/:name/trust', async (req, res) => {
@@ -198,7 +198,7 @@ export async function createRouter(
       await httpAuth.credentials(req),
     );
     const { slos, problems } = await evaluations.resolveSlos(entity);
-    res.json({ entityRef: lowerRef(entity), slos, problems } as any);
+    res.json({ entityRef: toStoredEntityRef(entity), slos, problems } as any);
   });
 
   router.put('/entities/:kind/:namespace/:name/slos', async (req, res) => {
@@ -220,8 +220,7 @@ export async function createRouter(
     }
     const updatedBy = principalRef(auth, credentials);
     await sloStore.put(entityRef, text, updatedBy);
-    evaluations.invalidate([entityRef]);
-    await health.markChanged([entityRef]);
+    await entitiesChanged([entityRef]);
     const resolved = await evaluations.resolveSlos(entity);
     res.json({ entityRef, ...resolved } as any);
   });
@@ -236,8 +235,7 @@ export async function createRouter(
         `${entityRef} has no SLOs registered through the API`,
       );
     }
-    evaluations.invalidate([entityRef]);
-    await health.markChanged([entityRef]);
+    await entitiesChanged([entityRef]);
     res.status(204).end();
   });
 
@@ -247,7 +245,7 @@ export async function createRouter(
       await httpAuth.credentials(req),
     );
     const { kind, from, to, limit, offset } = req.query;
-    const result = await store.list(lowerRef(entity), {
+    const result = await store.list(toStoredEntityRef(entity), {
       kinds: kind === undefined ? undefined : ([] as string[]).concat(kind),
       from: from ? new Date(from) : undefined,
       to: to ? new Date(to) : undefined,
@@ -274,7 +272,7 @@ export async function createRouter(
     ...options,
     visibleEntity,
     changeableEntity,
-    onChanged: entityRefs => health.markChanged(entityRefs),
+    onChanged: entitiesChanged,
   });
 
   // After every route: the validator's 400s, with the unknown property.
