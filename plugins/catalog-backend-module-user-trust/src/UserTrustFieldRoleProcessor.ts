@@ -17,6 +17,7 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  UserTrustApiPath,
   DEFAULT_FIELD_ROLES,
   effectiveFieldRoles,
   FieldRoleAssignment,
@@ -201,7 +202,7 @@ export class UserTrustFieldRoleProcessor implements CatalogProcessor {
         entityRef,
         limit: String(ASSIGNMENTS_LIMIT),
       });
-      const body = await this.request(`/field-roles/assignments?${query}`);
+      const body = await this.request('/field-roles/assignments', query);
       const { items, totalCount } = (body ?? {}) as {
         items?: unknown;
         totalCount?: unknown;
@@ -226,21 +227,27 @@ export class UserTrustFieldRoleProcessor implements CatalogProcessor {
     }
   }
 
-  private async request(path: string): Promise<unknown> {
+  /**
+   * GETs a path of the user-trust API (checked against its spec). The answer
+   * stays `unknown` until checked: the backend may run another version.
+   */
+  private async request(
+    path: UserTrustApiPath<'get'>,
+    query?: URLSearchParams,
+  ): Promise<unknown> {
     const baseUrl = await this.discovery.getBaseUrl('user-trust');
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: 'user-trust',
     });
-    const response = await this.fetch(`${baseUrl}${path}`, {
+    const search = query ? `?${query}` : '';
+    const response = await this.fetch(`${baseUrl}${path}${search}`, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
       signal: AbortSignal.timeout(this.requestTimeoutMs),
     });
     if (!response.ok) {
       throw new Error(
-        `GET ${path.split('?')[0]} answered ${response.status} ${
-          response.statusText
-        }`.trim(),
+        `GET ${path} answered ${response.status} ${response.statusText}`.trim(),
       );
     }
     return response.json();

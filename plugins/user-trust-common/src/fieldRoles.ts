@@ -1,3 +1,4 @@
+import type { UserTrustApiSchemas as Schemas } from './schema';
 /**
  * Field roles: the people at the edge of a service (TAM, CSM, DevRel,
  * support lead), registered per catalog entity next to the owning team.
@@ -9,14 +10,7 @@ import { EntityFilter } from './entityFilter';
 export type FieldRoleRequirement = EntityFilter;
 
 /** A role type from `userTrust.fieldRoles`. @public */
-export type FieldRoleType = {
-  /** Lower-case id, e.g. `tam`. */
-  id: string;
-  title: string;
-  description?: string;
-  /** The role is required for entities matching any of these. */
-  requiredFor: FieldRoleRequirement[];
-};
+export type FieldRoleType = Schemas['FieldRoleType'];
 
 /** @public */
 export const DEFAULT_FIELD_ROLES: FieldRoleType[] = [
@@ -51,76 +45,26 @@ export const DEFAULT_FIELD_ROLES: FieldRoleType[] = [
 ];
 
 /** Where an assignment comes from. @public */
-export type FieldRoleSource = 'registry' | 'catalog';
+export type FieldRoleSource = Schemas['FieldRoleAssignment']['source'];
 
 /** A person or group holding a field role for an entity. @public */
-export type FieldRoleAssignment = {
-  /** Full, lower-cased entity ref. */
-  entityRef: string;
-  role: string;
-  /** `user:default/rachel.kim` or `group:default/customer-success`. */
-  holderRef: string;
-  /** Customer accounts the holder covers for this entity; empty: all. */
-  accounts: string[];
-  note?: string;
-  /** Since when the holder has the role (ISO date or date-time). */
-  since: string;
-  /** `catalog`: seeded from an entity annotation, read-only. */
-  source: FieldRoleSource;
-  /** Principal who registered it (registry only). */
-  registeredBy?: string;
-  registeredAt?: string;
-};
+export type FieldRoleAssignment = Schemas['FieldRoleAssignment'];
 
 /**
  * Answer of `GET /api/user-trust/entities/{kind}/{namespace}/{name}/field-roles`.
  *
  * @public
  */
-export type EntityFieldRoles = {
-  entityRef: string;
-  /** Every configured role type. */
-  roles: FieldRoleType[];
-  /** Effective assignments: the registry overrides catalog seeds per role. */
-  assignments: FieldRoleAssignment[];
-  /** Ids of required roles without any holder: a blind spot. */
-  missingRequired: string[];
-};
+export type EntityFieldRoles = Schemas['EntityFieldRoles'];
 
 /** Body of `PUT .../field-roles/{role}`: replaces the role's holders. @public */
-export type PutFieldRoleRequest = {
-  holders: Array<{
-    ref: string;
-    accounts?: string[];
-    note?: string;
-    since?: string;
-  }>;
-};
+export type PutFieldRoleRequest = Schemas['PutFieldRoleRequest'];
 
 /** One entry of the audit log. @public */
-export type FieldRoleAuditEntry = {
-  id: number;
-  at: string;
-  /** Principal who made the change. */
-  actor: string;
-  entityRef: string;
-  role: string;
-  action: 'set' | 'remove' | 'import';
-  /** Holders of the role before and after the change. */
-  before: FieldRoleAssignment[];
-  after: FieldRoleAssignment[];
-};
+export type FieldRoleAuditEntry = Schemas['FieldRoleAuditEntry'];
 
 /** A row of a bulk import (JSON rows, or CSV with these column names). @public */
-export type FieldRoleImportRow = {
-  entityRef: string;
-  role: string;
-  holderRef: string;
-  /** In CSV: separated by `;`. */
-  accounts?: string[];
-  note?: string;
-  since?: string;
-};
+export type FieldRoleImportRow = Schemas['FieldRoleImportRow'];
 
 /**
  * The columns of a field-role import CSV, in their default order (the
@@ -136,37 +80,16 @@ export const FIELD_ROLE_IMPORT_COLUMNS = [
 ] as const;
 
 /** Answer of `POST /api/user-trust/field-roles/import`. @public */
-export type FieldRoleImportResult = {
-  dryRun: boolean;
-  /** True when nothing was written because of errors (or dry run). */
-  applied: boolean;
-  changes: Array<{
-    /** 1-based row (CSV: data line, header not counted). */
-    row: number;
-    entityRef: string;
-    role: string;
-    holderRef: string;
-    change: 'create' | 'update' | 'unchanged';
-  }>;
-  errors: Array<{ row: number; message: string }>;
-};
+export type FieldRoleImportResult = Schemas['FieldRoleImportResult'];
 
 /** Answer of `GET /api/user-trust/field-roles/coverage`. @public */
-export type FieldRoleCoverage = {
-  /** Entities missing a required role, most exposed first. */
-  blindSpots: Array<{
-    entityRef: string;
-    title?: string;
-    missingRoles: string[];
-    /** Support cases and incidents of the last 28 days. */
-    recentSupportCases: number;
-    recentIncidents: number;
-    /** Sort weight: recentSupportCases + 5 × recentIncidents, + 1. */
-    weight: number;
-  }>;
-  /** Per holder, what they cover (a TAM's portfolio). */
-  holders: Array<{
-    holderRef: string;
-    assignments: Array<{ entityRef: string; role: string; accounts: string[] }>;
-  }>;
-};
+export type FieldRoleCoverage = Schemas['FieldRoleCoverage'];
+
+/** Answer of `GET /field-roles/types`: the configured role types. @public */
+export type FieldRoleTypesResponse = Schemas['FieldRoleTypesResponse'];
+
+/** One page of registry assignments (`GET /field-roles/assignments`). @public */
+export type FieldRoleAssignmentList = Schemas['FieldRoleAssignmentList'];
+
+/** One page of the field-role audit log, newest first. @public */
+export type FieldRoleAuditList = Schemas['FieldRoleAuditList'];

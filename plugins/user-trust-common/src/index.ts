@@ -13,3 +13,4 @@ export * from './slo';
 export * from './fieldRoles';
 export * from './fieldRoleCatalog';
 export * from './health';
+export * from './schema';

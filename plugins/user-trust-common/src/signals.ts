@@ -1,3 +1,4 @@
+import type { UserTrustApiSchemas as Schemas } from './schema';
 /**
  * The kinds of user-perceived signal the suite understands. See DESIGN.md:
  * most come from the field (support, success, DevRel), `sli_report` carries a
@@ -98,37 +99,10 @@ export type SignalAttributes = Record<string, string | number | boolean>;
  *
  * @public
  */
-export interface SignalInput {
-  source: string;
-  externalId: string;
-  kind: SignalKind;
-  /** Full or short entity ref, e.g. `component:default/checkout-api`. */
-  entityRef: string;
-  /** ISO 8601 date-time. */
-  occurredAt: string;
-  /** ISO 8601 date-time, not before `occurredAt`. */
-  resolvedAt?: string;
-  severity?: SignalSeverity;
-  /** The customer account the signal concerns. */
-  account?: string;
-  /** A measurement, e.g. a CSAT score of 1 to 5 or an active-customer count. */
-  value?: number;
-  /** Field role that handled the signal (`tam`, `csm`, `support`...). */
-  fieldRole?: string;
-  /** Entity ref of the user who handled it. */
-  handledBy?: string;
-  attributes?: SignalAttributes;
-}
+export type SignalInput = Schemas['Signal'];
 
 /** Answer to an ingestion request. @public */
-export type IngestSignalsResult = {
-  /** Signals that did not exist before. */
-  created: number;
-  /** Signals that existed with other content and were replaced. */
-  updated: number;
-  /** Signals that existed with exactly this content (retries). */
-  unchanged: number;
-};
+export type IngestSignalsResult = Schemas['IngestSignalsResult'];
 
 /** The look-back windows of an entity summary. @public */
 export const SUMMARY_WINDOWS = [
@@ -141,24 +115,11 @@ export const SUMMARY_WINDOWS = [
 export type SummaryWindowId = (typeof SUMMARY_WINDOWS)[number]['id'];
 
 /** Signal counts of one entity over one look-back window. @public */
-export type SignalWindowCounts = {
-  window: SummaryWindowId;
-  days: number;
-  total: number;
-  /** Only kinds with at least one signal are present. */
-  byKind: Partial<Record<SignalKind, number>>;
-};
+export type SignalWindowCounts = Schemas['SignalWindowCounts'];
 
 /**
  * Answer of `GET /api/user-trust/entities/{kind}/{namespace}/{name}/summary`.
  *
  * @public
  */
-export type EntitySignalSummary = {
-  entityRef: string;
-  /** When the summary was computed (ISO 8601). */
-  generatedAt: string;
-  /** Time of the most recent signal, absent when the entity has none. */
-  lastSignalAt?: string;
-  windows: SignalWindowCounts[];
-};
+export type EntitySignalSummary = Schemas['EntitySignalSummary'];

@@ -137,7 +137,7 @@ export function registerFieldRoleRoutes(
 
   router.get('/field-roles/types', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json({ roles: types.list() } as any);
+    res.json({ roles: types.list() });
   });
 
   router.get(
@@ -147,7 +147,7 @@ export function registerFieldRoleRoutes(
         req.params,
         await httpAuth.credentials(req),
       );
-      res.json((await fieldRoles.forEntity(entity)) as any);
+      res.json(await fieldRoles.forEntity(entity));
     },
   );
 
@@ -175,7 +175,7 @@ export function registerFieldRoleRoutes(
         );
         await refresh([entityRef]);
       }
-      res.json((await fieldRoles.forEntity(entity)) as any);
+      res.json(await fieldRoles.forEntity(entity));
     },
   );
 
@@ -230,10 +230,7 @@ export function registerFieldRoleRoutes(
       credentials,
     );
     res.json(
-      (await store.list(
-        { ...filter, excludeEntityRefs },
-        page(req.query),
-      )) as any,
+      await store.list({ ...filter, excludeEntityRefs }, page(req.query)),
     );
   });
 
@@ -245,10 +242,7 @@ export function registerFieldRoleRoutes(
       credentials,
     );
     res.json(
-      (await store.audit(
-        { entityRef, excludeEntityRefs },
-        page(req.query),
-      )) as any,
+      await store.audit({ entityRef, excludeEntityRefs }, page(req.query)),
     );
   });
 
@@ -257,10 +251,10 @@ export function registerFieldRoleRoutes(
     const role = req.query.role as string | undefined;
     if (role !== undefined) knownRole(role);
     res.json(
-      (await fieldRoles.coverage(credentials, {
+      await fieldRoles.coverage(credentials, {
         role,
         holderRef: queryRef('holderRef', req.query.holderRef, 'user'),
-      })) as any,
+      }),
     );
   });
 
@@ -336,7 +330,7 @@ export function registerFieldRoleRoutes(
       })),
       errors,
     };
-    res.json(result as any);
+    res.json(result);
   });
 
   /**

@@ -8,7 +8,11 @@ import {
 /** Most rows one import may hold (JSON or CSV). */
 export const MAX_IMPORT_ROWS = 5000;
 
-const REQUIRED_COLUMNS = ['entityRef', 'role', 'holderRef'];
+const REQUIRED_COLUMNS: ReadonlyArray<(typeof COLUMNS)[number]> = [
+  'entityRef',
+  'role',
+  'holderRef',
+];
 
 /** A data row of an import, numbered as the caller sees it. */
 export type NumberedImportRow = { row: number; input: FieldRoleImportRow };
@@ -95,7 +99,7 @@ export function parseImportCsv(text: string): {
     }
     return column;
   });
-  const missing = REQUIRED_COLUMNS.filter(c => !header.includes(c as any));
+  const missing = REQUIRED_COLUMNS.filter(c => !header.includes(c));
   if (missing.length > 0) {
     throw new InputError(
       `CSV header: missing column ${missing.join(

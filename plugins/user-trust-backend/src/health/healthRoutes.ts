@@ -1,13 +1,10 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { ApiRouter, QueryParameters } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
 import {
   HEALTH_FILTER_PARAMS,
-  HealthRollupDimension,
-  HealthSortField,
   SloStatus,
 } from '@user-trust/plugin-user-trust-common';
-import { Request } from 'express';
 import { healthCsv } from './healthCsv';
 import { HealthService } from './HealthService';
 import {
@@ -29,6 +26,14 @@ const LIST_PARAMS = [...FILTER_PARAMS, 'sort', 'order', 'limit', 'offset'];
 const EXPORT_PARAMS = [...FILTER_PARAMS, 'sort', 'order'];
 const ROLLUP_PARAMS = [...FILTER_PARAMS, 'by'];
 const DEFAULT_LIMIT = 50;
+
+/** The query of each health route, as the spec types it. */
+type HealthRouteQuery =
+  | QueryParameters<typeof spec, '/health', 'get'>
+  | QueryParameters<typeof spec, '/health/export', 'get'>
+  | QueryParameters<typeof spec, '/health/rollups', 'get'>;
+
+type AuthenticatedRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /** A 400 for query parameters the endpoint does not know (e.g. typos). */
 function rejectUnknown(query: Record<string, unknown>, known: string[]) {
@@ -68,9 +73,12 @@ export function registerHealthRoutes(
    * The caller and the filter of a request, with `holder=me` expanded;
    * a 400 for parameters the endpoint does not take.
    */
-  async function filterOf(req: Request<any, any, any, any>, known: string[]) {
+  async function filterOf(
+    req: AuthenticatedRequest & { query: HealthRouteQuery },
+    known: string[],
+  ) {
     const credentials = await httpAuth.credentials(req);
-    const query = req.query as Record<string, unknown>;
+    const query: Record<string, unknown> = req.query;
     rejectUnknown(query, known);
     const holder = list(query.holder);
     const q = typeof query.q === 'string' ? query.q.trim() : '';
@@ -92,11 +100,10 @@ export function registerHealthRoutes(
     };
   }
 
-  function order(req: Request<any, any, any, any>) {
-    const query = req.query as Record<string, string | undefined>;
+  function order(query: HealthRouteQuery) {
     return {
-      sort: (query.sort ?? 'burn') as HealthSortField,
-      order: query.order as 'asc' | 'desc' | undefined,
+      sort: ('sort' in query && query.sort) || 'burn',
+      order: 'order' in query ? query.order : undefined,
     };
   }
 
@@ -104,17 +111,17 @@ export function registerHealthRoutes(
     const { credentials, filter } = await filterOf(req, LIST_PARAMS);
     const query: HealthQuery = {
       ...filter,
-      ...order(req),
+      ...order(req.query),
       // Checked integers (checkQueryParameters).
       limit: req.query.limit ?? DEFAULT_LIMIT,
       offset: req.query.offset ?? 0,
     };
-    res.json(queryHealth(await health.visibleRows(credentials), query) as any);
+    res.json(queryHealth(await health.visibleRows(credentials), query));
   });
 
   router.get('/health/export', async (req, res) => {
     const { credentials, filter } = await filterOf(req, EXPORT_PARAMS);
-    const { sort, order: direction } = order(req);
+    const { sort, order: direction } = order(req.query);
     const rows = (await health.visibleRows(credentials))
       .filter(row => matchesFilter(row, filter))
       .sort(compareRows(sort, direction));
@@ -126,10 +133,10 @@ export function registerHealthRoutes(
 
   router.get('/health/rollups', async (req, res) => {
     const { credentials, filter } = await filterOf(req, ROLLUP_PARAMS);
-    const by = req.query.by as HealthRollupDimension;
+    const by = req.query.by;
     const rows = (await health.visibleRows(credentials)).filter(row =>
       matchesFilter(row, filter),
     );
-    res.json({ by, items: rollupHealth(rows, by) } as any);
+    res.json({ by, items: rollupHealth(rows, by) });
   });
 }

@@ -1,4 +1,5 @@
-// Generated from openapi.yaml by `yarn generate:openapi`. Do not edit.
+// Generated from plugins/user-trust-backend/src/schema/openapi.yaml by
+// `yarn generate:openapi` in that package. Do not edit.
 
 /* eslint-disable */
 export const spec = {
@@ -454,19 +455,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['items', 'totalCount'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/Signal',
-                      },
-                    },
-                    totalCount: {
-                      type: 'integer',
-                    },
-                  },
+                  $ref: '#/components/schemas/SignalListResponse',
                 },
               },
             },
@@ -518,34 +507,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['valid', 'slos', 'errors'],
-                  properties: {
-                    valid: {
-                      type: 'boolean',
-                    },
-                    slos: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                      },
-                    },
-                    errors: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        required: ['path', 'message'],
-                        properties: {
-                          path: {
-                            type: 'string',
-                          },
-                          message: {
-                            type: 'string',
-                          },
-                        },
-                      },
-                    },
-                  },
+                  $ref: '#/components/schemas/SloValidationResult',
                 },
               },
             },
@@ -575,16 +537,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['roles'],
-                  properties: {
-                    roles: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/FieldRoleType',
-                      },
-                    },
-                  },
+                  $ref: '#/components/schemas/FieldRoleTypesResponse',
                 },
               },
             },
@@ -812,19 +765,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['items', 'totalCount'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/FieldRoleAssignment',
-                      },
-                    },
-                    totalCount: {
-                      type: 'integer',
-                    },
-                  },
+                  $ref: '#/components/schemas/FieldRoleAssignmentList',
                 },
               },
             },
@@ -874,19 +815,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['items', 'totalCount'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/FieldRoleAuditEntry',
-                      },
-                    },
-                    totalCount: {
-                      type: 'integer',
-                    },
-                  },
+                  $ref: '#/components/schemas/FieldRoleAuditList',
                 },
               },
             },
@@ -1642,8 +1571,7 @@ export const spec = {
             format: 'date-time',
           },
           severity: {
-            type: 'string',
-            enum: ['critical', 'high', 'medium', 'low'],
+            $ref: '#/components/schemas/SignalSeverity',
           },
           account: {
             type: 'string',
@@ -1675,6 +1603,27 @@ export const spec = {
             additionalProperties: {
               type: ['string', 'number', 'boolean'],
             },
+          },
+        },
+      },
+      SignalSeverity: {
+        type: 'string',
+        description:
+          'Severity, normalised across tools (P1/SEV1 map to `critical`).',
+        enum: ['critical', 'high', 'medium', 'low'],
+      },
+      SignalListResponse: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Signal',
+            },
+          },
+          totalCount: {
+            type: 'integer',
           },
         },
       },
@@ -1748,22 +1697,12 @@ export const spec = {
           slos: {
             type: 'array',
             items: {
-              type: 'object',
-              required: ['slo', 'source'],
-              properties: {
-                slo: {
-                  type: 'object',
-                  description:
-                    'A parsed OpenSLO SLO (see UserTrustSlo in the common package).',
-                },
-                source: {
-                  $ref: '#/components/schemas/SloSource',
-                },
-              },
+              $ref: '#/components/schemas/EffectiveSlo',
             },
           },
           problems: {
             type: 'array',
+            description: 'Sources that could not be used, with why.',
             items: {
               type: 'object',
               required: ['source', 'message'],
@@ -1779,27 +1718,333 @@ export const spec = {
           },
         },
       },
-      SloSource: {
+      EffectiveSlo: {
         type: 'object',
-        required: ['type'],
+        description:
+          'An SLO that applies to an entity, with where it came from.',
+        required: ['slo', 'source'],
         properties: {
-          type: {
-            type: 'string',
-            enum: ['annotation', 'config', 'api'],
+          slo: {
+            $ref: '#/components/schemas/UserTrustSlo',
           },
-          location: {
+          source: {
+            $ref: '#/components/schemas/SloSource',
+          },
+        },
+      },
+      SignalQuery: {
+        type: 'object',
+        description:
+          'A selection of signals, the building block of user-trust indicators.\nAll given conditions must hold. Written in OpenSLO documents as the\n`spec` of a `metricSource` of type `UserTrust`.\n',
+        required: ['kind'],
+        properties: {
+          kind: {
+            description: 'One kind or several.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/SignalKind',
+              },
+              {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/SignalKind',
+                },
+              },
+            ],
+          },
+          severity: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SignalSeverity',
+            },
+          },
+          valueAtLeast: {
+            type: 'number',
+            description:
+              'Inclusive lower bound on `value` (CSAT of 4 or more is `valueAtLeast: 4`).',
+          },
+          valueAtMost: {
+            type: 'number',
+            description: 'Inclusive upper bound on `value`.',
+          },
+          account: {
+            type: 'array',
+            description: 'Only signals of these customer accounts.',
+            items: {
+              type: 'string',
+            },
+          },
+          attributes: {
+            type: 'object',
+            description: 'Attribute equality (`{ escalated: false }`).',
+            additionalProperties: {
+              type: ['string', 'number', 'boolean'],
+            },
+          },
+        },
+      },
+      SloIndicator: {
+        description:
+          "How the indicator of a user-trust SLO is computed. `ratio`: good (or\nbad) events over total events. `rate`: events per `per` units of\nexposure, judged per time slice against the objective's threshold.\n`count`: a count judged per time slice against the threshold; with\n`op: lte` and `value: 0` a zero-SLO.\n",
+        oneOf: [
+          {
+            type: 'object',
+            required: ['type', 'total'],
+            properties: {
+              type: {
+                type: 'string',
+                const: 'ratio',
+              },
+              good: {
+                $ref: '#/components/schemas/SignalQuery',
+              },
+              bad: {
+                $ref: '#/components/schemas/SignalQuery',
+              },
+              total: {
+                $ref: '#/components/schemas/SignalQuery',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'events', 'exposure', 'per'],
+            properties: {
+              type: {
+                type: 'string',
+                const: 'rate',
+              },
+              events: {
+                $ref: '#/components/schemas/SignalQuery',
+              },
+              exposure: {
+                $ref: '#/components/schemas/SignalQuery',
+              },
+              per: {
+                type: 'number',
+                description:
+                  'Events per this many exposure units, e.g. 1000 customers.',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'events'],
+            properties: {
+              type: {
+                type: 'string',
+                const: 'count',
+              },
+              events: {
+                $ref: '#/components/schemas/SignalQuery',
+              },
+            },
+          },
+        ],
+      },
+      ThresholdOp: {
+        type: 'string',
+        description: 'Comparison of a threshold objective (OpenSLO `op`).',
+        enum: ['lt', 'lte', 'gt', 'gte'],
+      },
+      SloTimeWindow: {
+        oneOf: [
+          {
+            type: 'object',
+            required: ['type', 'duration', 'days'],
+            properties: {
+              type: {
+                type: 'string',
+                const: 'rolling',
+              },
+              duration: {
+                type: 'string',
+              },
+              days: {
+                type: 'integer',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'duration', 'startTime', 'timeZone'],
+            properties: {
+              type: {
+                type: 'string',
+                const: 'calendar',
+              },
+              duration: {
+                type: 'string',
+                description: '`1w`, `1M`, `1Q` or `1Y`.',
+              },
+              startTime: {
+                type: 'string',
+                description: 'Start of the calendar, ISO 8601.',
+              },
+              timeZone: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      BudgetingMethod: {
+        type: 'string',
+        enum: ['Occurrences', 'Timeslices'],
+      },
+      UserTrustSlo: {
+        type: 'object',
+        description:
+          'A validated user-trust SLO, parsed from an OpenSLO `openslo/v1` document.',
+        required: [
+          'name',
+          'indicator',
+          'timeWindow',
+          'budgetingMethod',
+          'objective',
+          'weight',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+            description: '`metadata.name` of the OpenSLO document.',
+          },
+          displayName: {
             type: 'string',
           },
-          rule: {
+          description: {
             type: 'string',
           },
-          updatedBy: {
+          indicator: {
+            $ref: '#/components/schemas/SloIndicator',
+          },
+          timeWindow: {
+            $ref: '#/components/schemas/SloTimeWindow',
+          },
+          budgetingMethod: {
+            $ref: '#/components/schemas/BudgetingMethod',
+          },
+          objective: {
+            type: 'object',
+            required: ['target'],
+            properties: {
+              displayName: {
+                type: 'string',
+              },
+              target: {
+                type: 'number',
+                description: 'Target in [0, 1).',
+              },
+              op: {
+                $ref: '#/components/schemas/ThresholdOp',
+              },
+              value: {
+                type: 'number',
+                description:
+                  'For `rate` and `count` indicators (and Timeslices of ratios).',
+              },
+              timeSliceTarget: {
+                type: 'number',
+                description:
+                  'Timeslices: ratio a slice must reach to be good (ratio indicators).',
+              },
+              timeSliceDays: {
+                type: 'integer',
+                description: 'Timeslices: slice length in days (default 1).',
+              },
+            },
+          },
+          weight: {
+            type: 'number',
+            description: 'Weight in the trust score (default 1).',
+          },
+        },
+      },
+      OpenSloIssue: {
+        type: 'object',
+        description:
+          'A problem in an OpenSLO document, with the path it is at.',
+        required: ['path', 'message'],
+        properties: {
+          path: {
             type: 'string',
           },
-          updatedAt: {
+          message: {
             type: 'string',
           },
         },
+      },
+      SloValidationResult: {
+        type: 'object',
+        required: ['valid', 'slos', 'errors'],
+        properties: {
+          valid: {
+            type: 'boolean',
+          },
+          slos: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UserTrustSlo',
+            },
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OpenSloIssue',
+            },
+          },
+        },
+      },
+      SloSource: {
+        description: 'Where an effective SLO was defined.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['type', 'location'],
+            properties: {
+              type: {
+                type: 'string',
+                const: 'annotation',
+              },
+              location: {
+                type: 'string',
+                description:
+                  "The annotation's value (a file or URL), or `inline`.",
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'rule'],
+            properties: {
+              type: {
+                type: 'string',
+                const: 'config',
+              },
+              rule: {
+                type: 'string',
+                description: 'Which `userTrust.slos.defaults` rule applied it.',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'updatedAt'],
+            properties: {
+              type: {
+                type: 'string',
+                const: 'api',
+              },
+              updatedBy: {
+                type: 'string',
+              },
+              updatedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        ],
       },
       WeekOverWeek: {
         type: 'object',
@@ -2135,63 +2380,195 @@ export const spec = {
           slos: {
             type: 'array',
             items: {
-              type: 'object',
-              required: [
-                'name',
-                'status',
-                'target',
-                'attainment',
-                'errorBudgetRemaining',
-                'burnRates',
-                'source',
-              ],
-              properties: {
-                name: {
-                  type: 'string',
-                },
-                status: {
-                  $ref: '#/components/schemas/SloStatus',
-                },
-                target: {
-                  type: 'number',
-                },
-                attainment: {
-                  type: ['number', 'null'],
-                },
-                errorBudgetRemaining: {
-                  type: ['number', 'null'],
-                  description:
-                    'Fraction of the budget left; negative once overspent.',
-                },
-                burnRates: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['window', 'rate'],
-                    properties: {
-                      window: {
-                        type: 'string',
-                      },
-                      rate: {
-                        type: ['number', 'null'],
-                      },
-                      threshold: {
-                        type: 'number',
-                      },
-                    },
-                  },
-                },
-                source: {
-                  $ref: '#/components/schemas/SloSource',
-                },
-              },
+              $ref: '#/components/schemas/SloEvaluation',
             },
           },
           dissonance: {
             type: 'array',
             items: {
-              type: 'object',
+              $ref: '#/components/schemas/PerceptionDissonance',
             },
+          },
+        },
+      },
+      BurnRate: {
+        type: 'object',
+        required: ['window', 'rate', 'threshold'],
+        properties: {
+          window: {
+            type: 'string',
+            description: '`1d`, `7d`, ...',
+          },
+          rate: {
+            type: ['number', 'null'],
+          },
+          threshold: {
+            type: 'number',
+            description: 'Alerting threshold from config for this window.',
+          },
+        },
+      },
+      SloEvaluation: {
+        type: 'object',
+        description: 'Evaluation of one SLO over its window.',
+        required: [
+          'name',
+          'source',
+          'status',
+          'target',
+          'budgetingMethod',
+          'window',
+          'attainment',
+          'total',
+          'good',
+          'errorBudgetRemaining',
+          'burnRates',
+          'excludedDays',
+          'budgetHistory',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/SloSource',
+          },
+          status: {
+            $ref: '#/components/schemas/SloStatus',
+          },
+          target: {
+            type: 'number',
+          },
+          budgetingMethod: {
+            $ref: '#/components/schemas/BudgetingMethod',
+          },
+          window: {
+            type: 'object',
+            required: ['from', 'to', 'duration'],
+            properties: {
+              from: {
+                type: 'string',
+              },
+              to: {
+                type: 'string',
+              },
+              duration: {
+                type: 'string',
+              },
+            },
+          },
+          attainment: {
+            type: ['number', 'null'],
+            description:
+              'Good / (good + bad) over the window; null without data.',
+          },
+          confidence: {
+            type: 'object',
+            description: 'Wilson 95% interval of the attainment (Occurrences).',
+            required: ['lower', 'upper'],
+            properties: {
+              lower: {
+                type: 'number',
+              },
+              upper: {
+                type: 'number',
+              },
+            },
+          },
+          total: {
+            type: 'number',
+            description:
+              'Events (Occurrences) or time slices (Timeslices) counted.',
+          },
+          good: {
+            type: 'number',
+          },
+          errorBudgetRemaining: {
+            type: ['number', 'null'],
+            description:
+              'Fraction of the error budget left; negative once overspent.',
+          },
+          burnRates: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BurnRate',
+            },
+          },
+          excludedDays: {
+            type: 'array',
+            description:
+              'Days excluded from the budget because of known events.',
+            items: {
+              type: 'string',
+            },
+          },
+          budgetHistory: {
+            type: 'array',
+            description:
+              'Budget left at the end of each day of the window (burn-down chart).',
+            items: {
+              type: 'object',
+              required: ['day', 'errorBudgetRemaining'],
+              properties: {
+                day: {
+                  type: 'string',
+                },
+                errorBudgetRemaining: {
+                  type: ['number', 'null'],
+                },
+              },
+            },
+          },
+          weight: {
+            type: 'number',
+            description: 'Weight of the SLO in the trust score.',
+          },
+        },
+      },
+      PerceptionDissonance: {
+        type: 'object',
+        description: 'Technical SLI versus user-trust view.',
+        required: ['kind', 'technical', 'userTrust', 'message'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['technical-green-users-burning', 'technical-red-users-fine'],
+          },
+          technical: {
+            type: 'object',
+            required: ['sli', 'attainment', 'target'],
+            properties: {
+              sli: {
+                type: 'string',
+              },
+              attainment: {
+                type: 'number',
+              },
+              target: {
+                type: 'number',
+              },
+            },
+          },
+          userTrust: {
+            type: 'object',
+            required: ['slo', 'status', 'burnRate'],
+            properties: {
+              slo: {
+                type: 'string',
+              },
+              status: {
+                $ref: '#/components/schemas/SloStatus',
+              },
+              burnRate: {
+                type: ['number', 'null'],
+              },
+            },
+          },
+          message: {
+            type: 'string',
           },
         },
       },
@@ -2247,6 +2624,51 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/FieldRoleRequirement',
             },
+          },
+        },
+      },
+      FieldRoleTypesResponse: {
+        type: 'object',
+        description: 'The configured field role types, in configuration order.',
+        required: ['roles'],
+        properties: {
+          roles: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldRoleType',
+            },
+          },
+        },
+      },
+      FieldRoleAssignmentList: {
+        type: 'object',
+        description: 'One page of registry assignments.',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldRoleAssignment',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      FieldRoleAuditList: {
+        type: 'object',
+        description: 'One page of the field-role audit log, newest first.',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldRoleAuditEntry',
+            },
+          },
+          totalCount: {
+            type: 'integer',
           },
         },
       },

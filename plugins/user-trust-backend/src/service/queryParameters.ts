@@ -117,7 +117,7 @@ export function checkQueryParameters(spec: QueryParameterSpec): RequestHandler {
         }
       }
     }
-    const query = req.query as Record<string, unknown>;
+    const query: Record<string, unknown> = req.query;
     for (const { name, schema = {} } of integers) {
       const texts = search.getAll(name);
       if (texts.length === 0) continue;

@@ -10,8 +10,8 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AuthorizePermissionRequest,
   AuthorizeResult,
-  BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -98,15 +98,13 @@ export async function createRouter(
 
   async function authorize(
     credentials: BackstageCredentials,
-    permission: BasicPermission | ResourcePermission,
-    resourceRef?: string,
+    request: AuthorizePermissionRequest,
   ) {
-    const [decision] = await permissions.authorize(
-      [resourceRef ? { permission, resourceRef } : { permission }] as any,
-      { credentials },
-    );
+    const [decision] = await permissions.authorize([request], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+      throw new NotAllowedError(`Not allowed: ${request.permission.name}`);
     }
   }
 
@@ -136,7 +134,7 @@ export async function createRouter(
     });
     const entity = await visibleEntity(req.params, credentials);
     const entityRef = toStoredEntityRef(entity);
-    await authorize(credentials, permission, entityRef);
+    await authorize(credentials, { permission, resourceRef: entityRef });
     return { credentials, entity, entityRef };
   }
 
@@ -144,7 +142,9 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await authorize(credentials, userTrustSignalCreatePermission);
+    await authorize(credentials, {
+      permission: userTrustSignalCreatePermission,
+    });
     const result = await ingestor.ingest(req.body.signals);
     logger.info(
       `Ingested ${req.body.signals.length} signals: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
@@ -165,7 +165,7 @@ export async function createRouter(
       req.params,
       await httpAuth.credentials(req),
     );
-    res.json((await evaluations.evaluate(entity)) as any);
+    res.json(await evaluations.evaluate(entity));
   });
 
   router.post('/trust/batch', async (req, res) => {
@@ -189,7 +189,7 @@ export async function createRouter(
     res.json({
       items: await evaluations.evaluateMany(visible),
       notFound: entityRefs.filter((_, i) => !items[i]),
-    } as any);
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
@@ -198,7 +198,7 @@ export async function createRouter(
       await httpAuth.credentials(req),
     );
     const { slos, problems } = await evaluations.resolveSlos(entity);
-    res.json({ entityRef: toStoredEntityRef(entity), slos, problems } as any);
+    res.json({ entityRef: toStoredEntityRef(entity), slos, problems });
   });
 
   router.put('/entities/:kind/:namespace/:name/slos', async (req, res) => {
@@ -222,7 +222,7 @@ export async function createRouter(
     await sloStore.put(entityRef, text, updatedBy);
     await entitiesChanged([entityRef]);
     const resolved = await evaluations.resolveSlos(entity);
-    res.json({ entityRef, ...resolved } as any);
+    res.json({ entityRef, ...resolved });
   });
 
   router.delete('/entities/:kind/:namespace/:name/slos', async (req, res) => {
@@ -253,7 +253,7 @@ export async function createRouter(
       limit: limit ?? 20,
       offset: offset ?? 0,
     });
-    res.json(result as any);
+    res.json(result);
   });
 
   router.post('/slos/validate', async (req, res) => {
@@ -263,7 +263,7 @@ export async function createRouter(
       valid: errors.length === 0 && slos.length > 0,
       slos,
       errors,
-    } as any);
+    });
   });
 
   registerHealthRoutes(router, options);

@@ -21,10 +21,12 @@ import { NormalizedSignal } from './types';
 // modules are held to exactly the rules of signals sent over HTTP.
 const ajv = new Ajv({ allErrors: false, strict: false });
 addFormats(ajv);
-ajv.addSchema(
-  JSON.parse(JSON.stringify(spec.components.schemas.SignalKind)),
-  '#/components/schemas/SignalKind',
-);
+for (const name of ['SignalKind', 'SignalSeverity'] as const) {
+  ajv.addSchema(
+    JSON.parse(JSON.stringify(spec.components.schemas[name])),
+    `#/components/schemas/${name}`,
+  );
+}
 const validateSignalSchema = ajv.compile<SignalInput>(
   JSON.parse(JSON.stringify(spec.components.schemas.Signal)),
 );

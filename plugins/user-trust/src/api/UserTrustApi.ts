@@ -5,12 +5,12 @@ import {
   EntitySignalSummary,
   EntitySlosResponse,
   EntityTrustEvaluation,
-  FieldRoleAssignment,
-  FieldRoleAuditEntry,
+  FieldRoleAssignmentList,
+  FieldRoleAuditList,
   FieldRoleCoverage,
   FieldRoleImportResult,
   FieldRoleImportRow,
-  FieldRoleType,
+  FieldRoleTypesResponse,
   HealthFilter,
   HealthListResponse,
   HealthRollupDimension,
@@ -20,6 +20,13 @@ import {
   SignalKind,
   SignalListResponse,
 } from '@user-trust/plugin-user-trust-common';
+
+// Kept exported from here for apps that imported them from this package.
+export type {
+  FieldRoleAssignmentList,
+  FieldRoleAuditList,
+  FieldRoleTypesResponse,
+};
 
 /**
  * Options of {@link UserTrustApi.listEntitySignals}.
@@ -37,15 +44,6 @@ export type ListEntitySignalsOptions = {
   limit?: number;
   /** Number of signals to skip, for paging. */
   offset?: number;
-};
-
-/**
- * Answer of `GET /field-roles/types`: the configured role types.
- *
- * @public
- */
-export type FieldRoleTypesResponse = {
-  roles: FieldRoleType[];
 };
 
 /**
@@ -68,16 +66,6 @@ export type ListFieldRoleAssignmentsOptions = {
 };
 
 /**
- * One page of registry assignments.
- *
- * @public
- */
-export type FieldRoleAssignmentList = {
-  items: FieldRoleAssignment[];
-  totalCount: number;
-};
-
-/**
  * Options of {@link UserTrustApi.listFieldRoleAudit}.
  *
  * @public
@@ -89,16 +77,6 @@ export type ListFieldRoleAuditOptions = {
   limit?: number;
   /** Number of entries to skip, for paging. */
   offset?: number;
-};
-
-/**
- * One page of the field-role audit log, newest first.
- *
- * @public
- */
-export type FieldRoleAuditList = {
-  items: FieldRoleAuditEntry[];
-  totalCount: number;
 };
 
 /**
@@ -196,12 +174,14 @@ export interface UserTrustApi {
   ): Promise<FieldRoleAuditList>;
 
   /**
-   * Imports assignments in bulk. With `dryRun` nothing is written and the
-   * answer lists what would change; without, all rows are written or, when
-   * any row has an error, none.
+   * Imports assignments in bulk, from rows or from the text of a CSV (with
+   * its header line; the backend parses it and numbers rows by their data
+   * line). With `dryRun` nothing is written and the answer lists what would
+   * change; without, all rows are written or, when any row has an error,
+   * none.
    */
   importFieldRoles(
-    rows: FieldRoleImportRow[],
+    rows: FieldRoleImportRow[] | string,
     options: { dryRun: boolean },
   ): Promise<FieldRoleImportResult>;
 

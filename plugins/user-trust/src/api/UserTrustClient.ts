@@ -15,6 +15,9 @@ import {
   HealthRollupsResponse,
   PutFieldRoleRequest,
   SignalListResponse,
+  UserTrustApiMethod,
+  UserTrustApiPath,
+  UserTrustApiResponse,
 } from '@user-trust/plugin-user-trust-common';
 import {
   FieldRoleAssignmentList,
@@ -48,21 +51,23 @@ export class UserTrustClient implements UserTrustApi {
   async getEntitySummary(
     entity: CompoundEntityRef,
   ): Promise<EntitySignalSummary> {
-    return this.get<EntitySignalSummary>(
-      `/entities/${entityPath(entity)}/summary`,
-    );
+    return this.get('/entities/{kind}/{namespace}/{name}/summary', {
+      path: entityParams(entity),
+    });
   }
 
   async getEntityTrust(
     entity: CompoundEntityRef,
   ): Promise<EntityTrustEvaluation> {
-    return this.get<EntityTrustEvaluation>(
-      `/entities/${entityPath(entity)}/trust`,
-    );
+    return this.get('/entities/{kind}/{namespace}/{name}/trust', {
+      path: entityParams(entity),
+    });
   }
 
   async getEntitySlos(entity: CompoundEntityRef): Promise<EntitySlosResponse> {
-    return this.get<EntitySlosResponse>(`/entities/${entityPath(entity)}/slos`);
+    return this.get('/entities/{kind}/{namespace}/{name}/slos', {
+      path: entityParams(entity),
+    });
   }
 
   async listEntitySignals(
@@ -79,22 +84,22 @@ export class UserTrustClient implements UserTrustApi {
     if (options.offset !== undefined) {
       query.set('offset', String(options.offset));
     }
-    const search = query.toString();
-    return this.get<SignalListResponse>(
-      `/entities/${entityPath(entity)}/signals${search ? `?${search}` : ''}`,
-    );
+    return this.get('/entities/{kind}/{namespace}/{name}/signals', {
+      path: entityParams(entity),
+      query,
+    });
   }
 
   async getFieldRoleTypes(): Promise<FieldRoleTypesResponse> {
-    return this.get<FieldRoleTypesResponse>('/field-roles/types');
+    return this.get('/field-roles/types');
   }
 
   async getEntityFieldRoles(
     entity: CompoundEntityRef,
   ): Promise<EntityFieldRoles> {
-    return this.get<EntityFieldRoles>(
-      `/entities/${entityPath(entity)}/field-roles`,
-    );
+    return this.get('/entities/{kind}/{namespace}/{name}/field-roles', {
+      path: entityParams(entity),
+    });
   }
 
   async setEntityFieldRole(
@@ -102,10 +107,11 @@ export class UserTrustClient implements UserTrustApi {
     role: string,
     request: PutFieldRoleRequest,
   ): Promise<EntityFieldRoles> {
-    return this.send<EntityFieldRoles>(
-      'PUT',
-      `/entities/${entityPath(entity)}/field-roles/${encodeURIComponent(role)}`,
-      request,
+    return this.send(
+      'put',
+      '/entities/{kind}/{namespace}/{name}/field-roles/{role}',
+      { path: { ...entityParams(entity), role } },
+      { json: request },
     );
   }
 
@@ -114,54 +120,52 @@ export class UserTrustClient implements UserTrustApi {
     role: string,
     holderRef: string,
   ): Promise<void> {
-    await this.send<void>(
-      'DELETE',
-      `/entities/${entityPath(entity)}/field-roles/${encodeURIComponent(
-        role,
-      )}/${encodeURIComponent(holderRef)}`,
+    await this.send(
+      'delete',
+      '/entities/{kind}/{namespace}/{name}/field-roles/{role}/{holderRef}',
+      { path: { ...entityParams(entity), role, holderRef } },
     );
   }
 
   async listFieldRoleAssignments(
     options: ListFieldRoleAssignmentsOptions = {},
   ): Promise<FieldRoleAssignmentList> {
-    return this.get<FieldRoleAssignmentList>(
-      `/field-roles/assignments${queryString(options)}`,
-    );
+    return this.get('/field-roles/assignments', {
+      query: definedParams(options),
+    });
   }
 
   async listFieldRoleAudit(
     options: ListFieldRoleAuditOptions = {},
   ): Promise<FieldRoleAuditList> {
-    return this.get<FieldRoleAuditList>(
-      `/field-roles/audit${queryString(options)}`,
-    );
+    return this.get('/field-roles/audit', { query: definedParams(options) });
   }
 
   async importFieldRoles(
-    rows: FieldRoleImportRow[],
+    rows: FieldRoleImportRow[] | string,
     options: { dryRun: boolean },
   ): Promise<FieldRoleImportResult> {
-    return this.send<FieldRoleImportResult>(
-      'POST',
-      `/field-roles/import${queryString({ dryRun: options.dryRun })}`,
-      { rows },
+    return this.send(
+      'post',
+      '/field-roles/import',
+      { query: definedParams({ dryRun: options.dryRun }) },
+      typeof rows === 'string' ? { csv: rows } : { json: { rows } },
     );
   }
 
   async getFieldRoleCoverage(
     options: FieldRoleCoverageOptions = {},
   ): Promise<FieldRoleCoverage> {
-    return this.get<FieldRoleCoverage>(
-      `/field-roles/coverage${queryString(options)}`,
-    );
+    return this.get('/field-roles/coverage', {
+      query: definedParams(options),
+    });
   }
 
   async getHealth(options: GetHealthOptions = {}): Promise<HealthListResponse> {
     const { sort, order, limit, offset, ...filter } = options;
     const params = healthFilterToParams(filter);
     setDefined(params, { sort, order, limit, offset });
-    return this.get<HealthListResponse>(`/health${withQuery(params)}`);
+    return this.get('/health', { query: params });
   }
 
   async getHealthRollups(
@@ -170,9 +174,7 @@ export class UserTrustClient implements UserTrustApi {
   ): Promise<HealthRollupsResponse> {
     const params = healthFilterToParams(filter);
     params.set('by', by);
-    return this.get<HealthRollupsResponse>(
-      `/health/rollups${withQuery(params)}`,
-    );
+    return this.get('/health/rollups', { query: params });
   }
 
   async exportHealthCsv(
@@ -181,48 +183,88 @@ export class UserTrustClient implements UserTrustApi {
     const { sort, order, ...filter } = options;
     const params = healthFilterToParams(filter);
     setDefined(params, { sort, order });
-    const response = await this.fetchOk(`/health/export${withQuery(params)}`);
+    const response = await this.fetchOk('get', '/health/export', {
+      query: params,
+    });
     return response.text();
   }
 
-  private async get<T>(path: string): Promise<T> {
-    const response = await this.fetchOk(path);
-    return (await response.json()) as T;
+  /** GETs a path of the spec; the answer is typed by the spec. */
+  private async get<P extends UserTrustApiPath<'get'>>(
+    template: P,
+    target: RequestTarget = {},
+  ): Promise<UserTrustApiResponse<P, 'get'>> {
+    const response = await this.fetchOk('get', template, target);
+    return response.json();
   }
 
-  /** GETs a path of the backend; a failure becomes a `ResponseError`. */
-  private async fetchOk(path: string): Promise<Response> {
+  /** Sends a change to a path of the spec; the answer is typed by the spec. */
+  private async send<
+    M extends 'post' | 'put' | 'delete',
+    P extends UserTrustApiPath<M>,
+  >(
+    method: M,
+    template: P,
+    target: RequestTarget,
+    content?: RequestContent,
+  ): Promise<UserTrustApiResponse<P, M>> {
+    const response = await this.fetchOk(method, template, target, content);
+    // A 204 has no body; the spec types its answer as void.
+    if (response.status === 204) return undefined as UserTrustApiResponse<P, M>;
+    return response.json();
+  }
+
+  /** Calls the backend; a failure becomes a `ResponseError`. */
+  private async fetchOk(
+    method: UserTrustApiMethod,
+    template: string,
+    { path = {}, query }: RequestTarget,
+    content?: RequestContent,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('user-trust');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${fillPath(template, path)}${withQuery(query)}`;
+    const response = await (method === 'get'
+      ? this.fetchApi.fetch(url)
+      : this.fetchApi.fetch(url, {
+          method: method.toLocaleUpperCase('en-US'),
+          ...requestBody(content),
+        }));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return response;
   }
+}
 
-  private async send<T>(
-    method: 'POST' | 'PUT' | 'DELETE',
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('user-trust');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : {
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          }),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+/** Values for a path template's `{placeholders}`, and the query string. */
+type RequestTarget = {
+  path?: Record<string, string>;
+  query?: URLSearchParams;
+};
+
+/** The template with each `{name}` replaced by its encoded value. */
+function fillPath(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) {
+      throw new Error(`No value for {${name}} of ${template}`);
     }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
+    return encodeURIComponent(value);
+  });
+}
+
+/** What a request sends: a value as JSON, or the text of a CSV. */
+type RequestContent = { json: unknown } | { csv: string };
+
+function requestBody(content: RequestContent | undefined): RequestInit {
+  if (content === undefined) return {};
+  if ('csv' in content) {
+    return { headers: { 'Content-Type': 'text/csv' }, body: content.csv };
   }
+  return {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(content.json),
+  };
 }
 
 /** Sets the defined, non-empty values on the query. */
@@ -237,23 +279,26 @@ function setDefined(
   }
 }
 
-/** `?a=1&b=x`, or an empty string for an empty query. */
-function withQuery(query: URLSearchParams): string {
-  const text = query.toString();
+/** `?a=1&b=x`, or an empty string for an empty or no query. */
+function withQuery(query: URLSearchParams | undefined): string {
+  const text = query?.toString() ?? '';
   return text ? `?${text}` : '';
 }
 
-/** `?a=1&b=x` of the defined values, or an empty string. */
-function queryString(
+/** A query of the defined values. */
+function definedParams(
   params: Record<string, string | number | boolean | undefined>,
-): string {
+): URLSearchParams {
   const query = new URLSearchParams();
   setDefined(query, params);
-  return withQuery(query);
+  return query;
 }
 
-function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
-  return [kind, namespace, name]
-    .map(part => encodeURIComponent(part.toLocaleLowerCase('en-US')))
-    .join('/');
+/** The path parameters of an entity's routes, lower-cased as stored. */
+function entityParams({ kind, namespace, name }: CompoundEntityRef) {
+  return {
+    kind: kind.toLocaleLowerCase('en-US'),
+    namespace: namespace.toLocaleLowerCase('en-US'),
+    name: name.toLocaleLowerCase('en-US'),
+  };
 }

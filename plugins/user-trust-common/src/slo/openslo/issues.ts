@@ -1,3 +1,4 @@
+import type { UserTrustApiSchemas as Schemas } from '../../schema';
 // Small helpers shared by the OpenSLO readers: they collect every problem
 // (instead of stopping at the first) so that an author sees all of them at
 // once, each with the path of the offending field.
@@ -8,7 +9,7 @@
  *
  * @public
  */
-export type OpenSloIssue = { path: string; message: string };
+export type OpenSloIssue = Schemas['OpenSloIssue'];
 
 export type Issues = OpenSloIssue[];
 
