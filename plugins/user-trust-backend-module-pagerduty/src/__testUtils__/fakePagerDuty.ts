@@ -196,6 +196,43 @@ export function fakeLogEntry(options: {
   };
 }
 
+/** A service with its Events API integrations (full objects). */
+export type FakeServiceWithIntegrations = {
+  id: string;
+  type: 'service';
+  summary: string;
+  name: string;
+  self: string;
+  html_url: string;
+  status: 'active';
+  integrations: Array<
+    FakeReference & { name: string; integration_key: string }
+  >;
+};
+
+export function fakeServiceWithIntegrations(
+  id: string,
+  name: string,
+  integrationKeys: string[],
+): FakeServiceWithIntegrations {
+  return {
+    ...reference('service', 'services', id, name),
+    type: 'service',
+    name,
+    status: 'active',
+    integrations: integrationKeys.map((integrationKey, i) => ({
+      ...reference(
+        'events_api_v2_inbound_integration',
+        `services/${id}/integrations`,
+        `PINT${i}${id}`,
+        'Events API V2',
+      ),
+      name: 'Events API V2',
+      integration_key: integrationKey,
+    })),
+  };
+}
+
 type Scripted = {
   status: number;
   headers?: Record<string, string>;
@@ -228,6 +265,7 @@ export class FakePagerDuty {
   /** Add with {@link FakePagerDuty.addIncidents}. */
   readonly incidents: FakeIncident[] = [];
   readonly logEntries = new Map<string, FakeLogEntry[]>();
+  readonly services: FakeServiceWithIntegrations[] = [];
   readonly requests: RecordedRequest[] = [];
   /** The clock the default `since`/`until` are computed from. */
   now = () => new Date();
@@ -362,6 +400,26 @@ export class FakePagerDuty {
     );
     if (url.pathname === '/incidents') {
       this.listIncidents(url.searchParams, send);
+    } else if (url.pathname === '/services') {
+      // Without include[]=integrations, integrations are references only.
+      const full = url.searchParams
+        .getAll('include[]')
+        .includes('integrations');
+      const services = this.services.map(service => ({
+        ...service,
+        integrations: service.integrations.map(integration =>
+          full
+            ? integration
+            : {
+                id: integration.id,
+                type: `${integration.type}_reference`,
+                summary: integration.summary,
+                self: integration.self,
+                html_url: integration.html_url,
+              },
+        ),
+      }));
+      this.paginate(url.searchParams, 'services', services, send);
     } else if (logEntries) {
       const id = decodeURIComponent(logEntries[1]);
       if (!this.incidents.some(incident => incident.id === id)) {

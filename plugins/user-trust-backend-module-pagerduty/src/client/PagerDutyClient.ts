@@ -3,7 +3,11 @@ import {
   incidentTimelineOf,
   IncidentTimeline,
 } from '../incidents/logEntryTimeline';
-import { PagerDutyIncident, PagerDutyLogEntry } from '../incidents/types';
+import {
+  PagerDutyIncident,
+  PagerDutyLogEntry,
+  PagerDutyService,
+} from '../incidents/types';
 import {
   errorKindOfStatus,
   PagerDutyApiError,
@@ -193,28 +197,54 @@ export class PagerDutyClient {
   async listIncidentLogEntries(
     incidentId: string,
   ): Promise<PagerDutyLogEntry[]> {
-    const entries: PagerDutyLogEntry[] = [];
-    const path = `/incidents/${encodeURIComponent(incidentId)}/log_entries`;
-    for (let offset = 0; ; offset += this.pageSize) {
-      if (offset + this.pageSize > PAGERDUTY_PAGINATION_CAP) break;
-      const page = await this.getPage<'log_entries', PagerDutyLogEntry>(
-        path,
-        [
-          ['limit', String(this.pageSize)],
-          ['offset', String(offset)],
-          ['time_zone', 'UTC'],
-        ],
-        'log_entries',
-      );
-      entries.push(...page.log_entries);
-      if (!page.more || page.log_entries.length === 0) break;
-    }
-    return entries;
+    return this.listAll<'log_entries', PagerDutyLogEntry>(
+      `/incidents/${encodeURIComponent(incidentId)}/log_entries`,
+      'log_entries',
+      [['time_zone', 'UTC']],
+    );
+  }
+
+  /**
+   * Every service of the account with its integrations (`GET /services`
+   * with `include[]=integrations`), for the `pagerduty.com/integration-key`
+   * annotation: an integration key names an integration of one service.
+   */
+  async listServices(): Promise<PagerDutyService[]> {
+    return this.listAll<'services', PagerDutyService>('/services', 'services', [
+      ['include[]', 'integrations'],
+    ]);
   }
 
   /** Acknowledge, resolve and escalation times from the incident's log entries. */
   async getIncidentTimeline(incidentId: string): Promise<IncidentTimeline> {
     return incidentTimelineOf(await this.listIncidentLogEntries(incidentId));
+  }
+
+  /** All pages of a classic-paginated list (at most 10,000 items). */
+  private async listAll<K extends string, T>(
+    path: string,
+    key: K,
+    query: Query,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    for (
+      let offset = 0;
+      offset + this.pageSize <= PAGERDUTY_PAGINATION_CAP;
+      offset += this.pageSize
+    ) {
+      const page = await this.getPage<K, T>(
+        path,
+        [
+          ...query,
+          ['limit', String(this.pageSize)],
+          ['offset', String(offset)],
+        ],
+        key,
+      );
+      items.push(...page[key]);
+      if (!page.more || page[key].length === 0) break;
+    }
+    return items;
   }
 
   private async getPage<K extends string, T>(

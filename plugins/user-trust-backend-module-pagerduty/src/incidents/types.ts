@@ -73,3 +73,18 @@ export type PagerDutyLogEntry = {
   summary?: string;
   agent?: PagerDutyReference | null;
 };
+
+/**
+ * A PagerDuty service with its integrations (`include[]=integrations`);
+ * Events API integrations carry the `integration_key` that the
+ * `pagerduty.com/integration-key` annotation names.
+ *
+ * @public
+ */
+export type PagerDutyService = {
+  id: string;
+  name?: string;
+  summary?: string;
+  html_url?: string | null;
+  integrations?: Array<PagerDutyReference & { integration_key?: string }>;
+};

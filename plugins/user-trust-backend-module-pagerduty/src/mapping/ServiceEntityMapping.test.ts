@@ -1,5 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
-import { ServiceEntityMapping } from './ServiceEntityMapping';
+import {
+  FakePagerDuty,
+  fakeServiceWithIntegrations,
+} from '../__testUtils__/fakePagerDuty';
+import { PagerDutyClient } from '../client/PagerDutyClient';
+import {
+  integrationKeysOf,
+  ServiceEntityMapping,
+} from './ServiceEntityMapping';
 
 const entity = (
   name: string,
@@ -67,6 +75,45 @@ describe('ServiceEntityMapping', () => {
         entityRefs: ['component:default/zeta', 'system:default/alpha'],
       },
     ]);
+  });
+
+  it('maps an entity by pagerduty.com/integration-key to the service holding the key', async () => {
+    const fake = await FakePagerDuty.start();
+    try {
+      fake.services.push(
+        fakeServiceWithIntegrations('PSVC001', 'Checkout API', [
+          'key-1',
+          'key-2',
+        ]),
+        fakeServiceWithIntegrations('PSVC002', 'Search', ['key-3']),
+      );
+      const client = new PagerDutyClient({
+        token: fake.token,
+        baseUrl: fake.baseUrl,
+        pageSize: 1,
+      });
+      const services = await client.listServices();
+      expect(services.map(s => s.id)).toEqual(['PSVC001', 'PSVC002']);
+      const mapping = ServiceEntityMapping.create({
+        entities: [
+          entity('checkout-api', { 'pagerduty.com/integration-key': 'key-2' }),
+          entity('search', {
+            'pagerduty.com/integration-key': 'key-3',
+            'pagerduty.com/account': 'other',
+          }),
+          entity('unknown', { 'pagerduty.com/integration-key': 'key-9' }),
+        ],
+        integrationKeys: integrationKeysOf('acme', services),
+      });
+      expect(mapping.resolve('acme', 'PSVC001')).toEqual({
+        entityRef: 'component:default/checkout-api',
+        via: 'annotation',
+      });
+      // the annotation names another account than the one holding the key
+      expect(mapping.resolve('acme', 'PSVC002')).toBeUndefined();
+    } finally {
+      await fake.stop();
+    }
   });
 
   it('refuses a configured value that is not an entity ref', () => {

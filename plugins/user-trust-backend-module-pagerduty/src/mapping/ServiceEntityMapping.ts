@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { toStoredEntityRef } from '@user-trust/plugin-user-trust-common';
+import { PagerDutyService } from '../incidents/types';
 
 /**
  * The annotations of PagerDuty's own Backstage plugin
@@ -10,7 +11,7 @@ import { toStoredEntityRef } from '@user-trust/plugin-user-trust-common';
  */
 export const PAGERDUTY_ANNOTATIONS = {
   serviceId: 'pagerduty.com/service-id',
-  /** Integration keys need an API lookup to become a service id. */
+  /** Read when there is no service id; resolved with `integrationKeys`. */
   integrationKey: 'pagerduty.com/integration-key',
   /** Names the account of the service when several are configured. */
   account: 'pagerduty.com/account',
@@ -38,6 +39,37 @@ export type ServiceMappingConflict = {
   entityRefs: string[];
 };
 
+/**
+ * The integration keys of one service, to resolve the
+ * `pagerduty.com/integration-key` annotation (see
+ * `PagerDutyClient.listServices` and {@link integrationKeysOf}).
+ *
+ * @public
+ */
+export type ServiceIntegrationKeys = {
+  accountId: string;
+  serviceId: string;
+  integrationKeys: string[];
+};
+
+/**
+ * The integration keys of an account's services.
+ *
+ * @public
+ */
+export function integrationKeysOf(
+  accountId: string,
+  services: PagerDutyService[],
+): ServiceIntegrationKeys[] {
+  return services.map(service => ({
+    accountId,
+    serviceId: service.id,
+    integrationKeys: (service.integrations ?? []).flatMap(integration =>
+      integration.integration_key ? [integration.integration_key] : [],
+    ),
+  }));
+}
+
 /** An explicit mapping from config: service id to entity ref. @public */
 export type ConfiguredServiceMapping = {
   accountId: string;
@@ -59,6 +91,24 @@ function storedRefOf(entity: Entity): string | undefined {
   }
 }
 
+/** The service an entity's annotations name, as a mapping key. */
+function annotatedKeyOf(
+  entity: Entity,
+  byIntegrationKey: Map<string, ServiceIntegrationKeys>,
+): string | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const accountId =
+    annotations[PAGERDUTY_ANNOTATIONS.account]?.trim() || undefined;
+  const serviceId = annotations[PAGERDUTY_ANNOTATIONS.serviceId]?.trim();
+  if (serviceId) return keyOf(accountId, serviceId);
+  const integrationKey =
+    annotations[PAGERDUTY_ANNOTATIONS.integrationKey]?.trim();
+  const service = integrationKey && byIntegrationKey.get(integrationKey);
+  if (!service) return undefined;
+  if (accountId && accountId !== service.accountId) return undefined;
+  return keyOf(service.accountId, service.serviceId);
+}
+
 /**
  * Maps a PagerDuty service (account + service id) to a catalog entity.
  * Config mappings win over annotations; an annotation naming the account
@@ -75,12 +125,16 @@ export class ServiceEntityMapping {
 
   /**
    * Builds the mapping from config and the entities of the catalog (only
-   * their kind, metadata name, namespace and annotations are read).
-   * Throws when a configured entity ref is not a ref.
+   * their kind, metadata name, namespace and annotations are read). An
+   * entity without `pagerduty.com/service-id` but with
+   * `pagerduty.com/integration-key` maps to the service holding that key,
+   * when `integrationKeys` lists it. Throws when a configured entity ref is
+   * not a ref.
    */
   static create(options: {
     configured?: ConfiguredServiceMapping[];
     entities?: Entity[];
+    integrationKeys?: ServiceIntegrationKeys[];
   }): ServiceEntityMapping {
     const configured = new Map<string, string>();
     for (const { accountId, services } of options.configured ?? []) {
@@ -92,16 +146,20 @@ export class ServiceEntityMapping {
       }
     }
 
+    const byIntegrationKey = new Map<string, ServiceIntegrationKeys>();
+    for (const service of options.integrationKeys ?? []) {
+      for (const integrationKey of service.integrationKeys) {
+        if (!byIntegrationKey.has(integrationKey)) {
+          byIntegrationKey.set(integrationKey, service);
+        }
+      }
+    }
+
     const claims = new Map<string, Set<string>>();
     for (const entity of options.entities ?? []) {
-      const annotations = entity.metadata.annotations ?? {};
-      const serviceId = annotations[PAGERDUTY_ANNOTATIONS.serviceId]?.trim();
-      if (!serviceId) continue;
+      const key = annotatedKeyOf(entity, byIntegrationKey);
       const entityRef = storedRefOf(entity);
-      if (!entityRef) continue;
-      const accountId =
-        annotations[PAGERDUTY_ANNOTATIONS.account]?.trim() || undefined;
-      const key = keyOf(accountId, serviceId);
+      if (!key || !entityRef) continue;
       claims.set(key, (claims.get(key) ?? new Set()).add(entityRef));
     }
 
