@@ -7,13 +7,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { Request } from 'express';
-import { Entity } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   fieldRoleAnnotation,
   FieldRoleImportResult,
@@ -32,9 +28,8 @@ import {
   parseImportCsv,
 } from './importCsv';
 import { spec } from '../schema/openapi.generated';
+import { EntityAccess, EntityParams } from '../service/entityAccess';
 import { principalRef } from '../service/principals';
-
-type EntityParams = { kind: string; namespace: string; name: string };
 
 export interface FieldRoleRouteOptions {
   httpAuth: HttpAuthService;
@@ -45,20 +40,8 @@ export interface FieldRoleRouteOptions {
   fieldRoles: FieldRoleService;
   /** Told which entities' field roles changed, to refresh their health. */
   onChanged(entityRefs: string[]): Promise<void>;
-  /** The entity as the caller sees it; NotFoundError when they cannot. */
-  visibleEntity(
-    params: EntityParams,
-    credentials: BackstageCredentials,
-  ): Promise<Entity>;
-  /** The entity of a change request, once the caller may change it. */
-  changeableEntity(
-    req: Request<EntityParams>,
-    permission: ResourcePermission,
-  ): Promise<{
-    credentials: BackstageCredentials;
-    entity: Entity;
-    entityRef: string;
-  }>;
+  visibleEntity: EntityAccess['visibleEntity'];
+  changeableEntity: EntityAccess['changeableEntity'];
 }
 
 const DEFAULT_PAGE_SIZE = 100;
