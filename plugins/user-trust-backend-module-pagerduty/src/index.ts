@@ -33,6 +33,7 @@ export {
   PAGERDUTY_SIGNAL_SOURCE,
   attributeSignals,
   buildIncidentSignals,
+  withHandledBy,
 } from './incidents/incidentSignals';
 export type {
   IncidentFacts,
@@ -40,6 +41,7 @@ export type {
 } from './incidents/incidentSignals';
 export * from './incidents/logEntryTimeline';
 export * from './mapping/ServiceEntityMapping';
+export * from './mapping/HandledByResolver';
 export type { UnmappedPagerDutyService } from './mapping/unmappedService';
 export * from './webhook/webhookSignature';
 export * from './webhook/webhookEvents';

@@ -266,6 +266,8 @@ export class FakePagerDuty {
   readonly incidents: FakeIncident[] = [];
   readonly logEntries = new Map<string, FakeLogEntry[]>();
   readonly services: FakeServiceWithIntegrations[] = [];
+  /** Users as `GET /users` lists them: `fakeUser` plus `name` and `email`. */
+  readonly users: Array<FakeReference & { name: string; email: string }> = [];
   readonly requests: RecordedRequest[] = [];
   /** The clock the default `since`/`until` are computed from. */
   now = () => new Date();
@@ -400,6 +402,8 @@ export class FakePagerDuty {
     );
     if (url.pathname === '/incidents') {
       this.listIncidents(url.searchParams, send);
+    } else if (url.pathname === '/users') {
+      this.paginate(url.searchParams, 'users', this.users, send);
     } else if (url.pathname === '/services') {
       // Without include[]=integrations, integrations are references only.
       const full = url.searchParams

@@ -299,6 +299,7 @@ describe('PagerDutyClient', () => {
     expect(await pagerDuty.listIncidentLogEntries('PINC1')).toHaveLength(126);
     expect(await pagerDuty.getIncidentTimeline('PINC1')).toEqual({
       acknowledgedAt: '2025-01-01T10:17:00.000Z',
+      acknowledgedBy: 'PU1',
       resolvedAt: '2025-01-01T11:00:00.000Z',
       escalatedAt: '2025-01-01T10:15:00.000Z',
       escalationType: 'escalated',

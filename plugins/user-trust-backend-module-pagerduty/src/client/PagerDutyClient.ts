@@ -7,6 +7,7 @@ import {
   PagerDutyIncident,
   PagerDutyLogEntry,
   PagerDutyService,
+  PagerDutyUser,
 } from '../incidents/types';
 import {
   errorKindOfStatus,
@@ -218,6 +219,11 @@ export class PagerDutyClient {
   /** Acknowledge, resolve and escalation times from the incident's log entries. */
   async getIncidentTimeline(incidentId: string): Promise<IncidentTimeline> {
     return incidentTimelineOf(await this.listIncidentLogEntries(incidentId));
+  }
+
+  /** Every user of the account (`GET /users`), for {@link HandledByResolver}. */
+  async listUsers(): Promise<PagerDutyUser[]> {
+    return this.listAll<'users', PagerDutyUser>('/users', 'users', []);
   }
 
   /** All pages of a classic-paginated list (at most 10,000 items). */

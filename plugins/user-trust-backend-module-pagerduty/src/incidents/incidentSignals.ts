@@ -39,6 +39,10 @@ export type IncidentFacts = {
   escalatedAt?: string;
   /** Which of the two `escalatedAt` is. */
   escalationType?: 'escalated' | 'reassigned';
+  /** PagerDuty user id of the first acknowledger (from log entries). */
+  acknowledgedBy?: string;
+  /** Catalog User ref of who handled it (see {@link withHandledBy}). */
+  handledBy?: string;
 };
 
 // Long titles are cut so that one incident stays within the attribute
@@ -115,6 +119,24 @@ function incidentAttributes(
 }
 
 /**
+ * Facts with `handledBy` set to the catalog User of the incident's handler:
+ * its first assignee, or, once PagerDuty has cleared the assignments of a
+ * resolved incident, its first acknowledger.
+ *
+ * @public
+ */
+export function withHandledBy(
+  facts: IncidentFacts,
+  resolver?: {
+    resolve(accountId: string, pagerDutyUserId: string): string | undefined;
+  },
+): IncidentFacts {
+  const handlerId = assigneeOf(facts.incident)?.id ?? facts.acknowledgedBy;
+  const handledBy = handlerId && resolver?.resolve(facts.accountId, handlerId);
+  return handledBy ? { ...facts, handledBy } : facts;
+}
+
+/**
  * The signals of one incident: always one `incident` signal whose
  * `externalId` is the incident id (so every event of the incident updates
  * the same signal), and one `escalation` signal (`<id>:escalation`) once
@@ -144,6 +166,7 @@ export function buildIncidentSignals(
       occurredAt,
       ...(resolvedAt && { resolvedAt: notBefore(resolvedAt, occurredAt) }),
       ...(severity && { severity }),
+      ...(facts.handledBy && { handledBy: facts.handledBy }),
       attributes,
     },
   ];

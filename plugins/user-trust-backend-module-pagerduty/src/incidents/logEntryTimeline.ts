@@ -10,6 +10,8 @@ import { PagerDutyLogEntry } from './types';
  */
 export type IncidentTimeline = {
   acknowledgedAt?: string;
+  /** PagerDuty user id of the first acknowledger. */
+  acknowledgedBy?: string;
   resolvedAt?: string;
   /** First escalation, or first manual reassignment when earlier. */
   escalatedAt?: string;
@@ -45,6 +47,13 @@ export function incidentTimelineOf(
 
   const timeline: IncidentTimeline = {};
   if (acknowledgedAt) timeline.acknowledgedAt = acknowledgedAt;
+  const acknowledger = entries.find(
+    e =>
+      e.type === 'acknowledge_log_entry' &&
+      e.agent?.type === 'user_reference' &&
+      Date.parse(e.created_at) === Date.parse(acknowledgedAt ?? ''),
+  )?.agent;
+  if (acknowledger) timeline.acknowledgedBy = acknowledger.id;
   if (resolvedTimes.length) {
     timeline.resolvedAt = resolvedTimes[resolvedTimes.length - 1];
   }

@@ -88,3 +88,10 @@ export type PagerDutyService = {
   html_url?: string | null;
   integrations?: Array<PagerDutyReference & { integration_key?: string }>;
 };
+
+/** A PagerDuty user, as `GET /users` lists them (the fields read). @public */
+export type PagerDutyUser = {
+  id: string;
+  email?: string;
+  name?: string;
+};

@@ -9,8 +9,10 @@ import {
   attributeSignals,
   buildIncidentSignals,
   UnattributedSignal,
+  withHandledBy,
 } from '../incidents/incidentSignals';
 import { PagerDutyIncident } from '../incidents/types';
+import { HandledByResolver } from '../mapping/HandledByResolver';
 import { ServiceEntityMapping } from '../mapping/ServiceEntityMapping';
 import {
   UnmappedPagerDutyService,
@@ -35,6 +37,8 @@ export type SyncIncidentsOptions = {
   /** Keeps signals of services that map to no entity, per page read. */
   keepUnmapped(unmapped: UnmappedServiceSignals[]): Promise<void>;
   classification?: IncidentClassificationOptions;
+  /** Finds the catalog User of an incident's handler (for `handledBy`). */
+  handledBy?: Pick<HandledByResolver, 'resolve'>;
   /**
    * Read the log entries of resolved incidents for acknowledge and
    * escalation times (one request per resolved incident). Default true.
@@ -61,7 +65,10 @@ async function signalsOf(
       ? await options.client.getIncidentTimeline(incident.id)
       : {};
   return buildIncidentSignals(
-    { accountId: options.accountId, incident, ...timeline },
+    withHandledBy(
+      { accountId: options.accountId, incident, ...timeline },
+      options.handledBy,
+    ),
     options.classification,
   );
 }

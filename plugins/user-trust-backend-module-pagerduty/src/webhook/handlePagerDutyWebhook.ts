@@ -3,6 +3,7 @@ import { IngestSignalsResult } from '@user-trust/plugin-user-trust-common';
 import { UserTrustSignalProviderConnection } from '@user-trust/plugin-user-trust-node';
 import { IncidentClassificationOptions } from '../incidents/classification';
 import { IncidentTimeline } from '../incidents/logEntryTimeline';
+import { HandledByResolver } from '../mapping/HandledByResolver';
 import { ServiceEntityMapping } from '../mapping/ServiceEntityMapping';
 import {
   interpretPagerDutyWebhookEvent,
@@ -54,6 +55,8 @@ export type PagerDutyWebhookDependencies = {
   ): Promise<IncidentTimeline>;
   logger: Pick<LoggerService, 'warn'>;
   classification?: IncidentClassificationOptions;
+  /** Finds the catalog User of an incident's handler (for `handledBy`). */
+  handledBy?: Pick<HandledByResolver, 'resolve'>;
   maxBodyBytes?: number;
 };
 
@@ -111,6 +114,7 @@ export async function handlePagerDutyWebhook(
     accountId,
     mapping: deps.mapping,
     classification: deps.classification,
+    handledBy: deps.handledBy,
   };
   let outcome = interpretPagerDutyWebhookEvent(parsed.event, context);
   if (outcome.type === 'invalid') {

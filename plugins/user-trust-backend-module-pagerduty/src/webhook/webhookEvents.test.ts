@@ -157,6 +157,47 @@ describe('interpretPagerDutyWebhookEvent', () => {
     ).toBe('2026-11-30T10:03:00.000Z');
   });
 
+  it('names the catalog User of the assignee, or of the acknowledger once resolved, as handledBy', () => {
+    const handledBy = {
+      resolve: (accountId: string, userId: string) =>
+        accountId === 'acme' && userId === 'PUSER01'
+          ? 'user:default/ada'
+          : undefined,
+    };
+    const open = interpretPagerDutyWebhookEvent(
+      event('incident.triggered', '2026-11-30T10:00:05Z'),
+      { ...context, handledBy },
+    );
+    expect(open.type === 'signals' && open.signals[0].handledBy).toBe(
+      'user:default/ada',
+    );
+    const resolved = interpretPagerDutyWebhookEvent(
+      event('incident.resolved', '2026-11-30T11:00:00Z', {
+        ...webhookIncidentData(incident),
+        status: 'resolved',
+        assignees: [],
+      }),
+      {
+        ...context,
+        handledBy,
+        timeline: {
+          acknowledgedAt: '2026-11-30T10:03:00Z',
+          acknowledgedBy: 'PUSER01',
+        },
+      },
+    );
+    expect(resolved.type === 'signals' && resolved.signals[0].handledBy).toBe(
+      'user:default/ada',
+    );
+    const unknown = interpretPagerDutyWebhookEvent(
+      event('incident.triggered', '2026-11-30T10:00:05Z'),
+      { ...context, handledBy: { resolve: () => undefined } },
+    );
+    expect(unknown.type === 'signals' && unknown.signals[0]).not.toHaveProperty(
+      'handledBy',
+    );
+  });
+
   it('drops the resolution of a reopened incident', () => {
     const reopened = interpretPagerDutyWebhookEvent(
       event('incident.reopened', '2026-11-30T12:00:00Z', {

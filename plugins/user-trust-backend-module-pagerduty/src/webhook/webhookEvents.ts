@@ -5,9 +5,11 @@ import {
   buildIncidentSignals,
   IncidentFacts,
   UnattributedSignal,
+  withHandledBy,
 } from '../incidents/incidentSignals';
 import { IncidentTimeline } from '../incidents/logEntryTimeline';
 import { PagerDutyIncident, PagerDutyReference } from '../incidents/types';
+import { HandledByResolver } from '../mapping/HandledByResolver';
 import {
   ServiceEntityMapping,
   ServiceMappingSource,
@@ -155,6 +157,8 @@ export type WebhookEventContext = {
   classification?: IncidentClassificationOptions;
   /** The incident's log-entry timeline, when it was fetched. */
   timeline?: IncidentTimeline;
+  /** Finds the catalog User of the incident's handler. */
+  handledBy?: Pick<HandledByResolver, 'resolve'>;
 };
 
 /** Lifecycle times an event type itself tells, beyond the incident object. */
@@ -217,7 +221,7 @@ export function interpretPagerDutyWebhookEvent(
 
   const incident = event.data as PagerDutyIncident;
   const signals = buildIncidentSignals(
-    factsOf(event, incident, context),
+    withHandledBy(factsOf(event, incident, context), context.handledBy),
     context.classification,
   );
   const match = context.mapping.resolve(context.accountId, incident.service.id);
