@@ -72,11 +72,12 @@ describe('PortalPermissionPolicy', () => {
   const decide = (permission: Permission, who?: PolicyQueryUser) =>
     policy.handle({ permission }, who);
 
-  it('treats the three User Trust permissions as changes', () => {
+  it('treats the four User Trust permissions as changes', () => {
     expect(CHANGE_PERMISSIONS.map(p => p.name)).toEqual([
       'user-trust.signal.create',
       'user-trust.slo.update',
       'user-trust.field-role.manage',
+      'user-trust.source.manage',
     ]);
   });
 

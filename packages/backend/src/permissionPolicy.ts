@@ -2,7 +2,8 @@
  * The example portal's permission policy, as an adopter would ship it:
  * reading is allowed to everyone signed in; changing User Trust data is not.
  *
- * - Sending signals (`user-trust.signal.create`): the platform team.
+ * - Sending signals (`user-trust.signal.create`) and managing connectors on
+ *   the Sources page (`user-trust.source.manage`): the platform team.
  * - Changing an entity's SLOs (`user-trust.slo.update`) and field roles
  *   (`user-trust.field-role.manage`): the platform team on every entity, an
  *   entity's owners on their own entities.
@@ -36,6 +37,7 @@ import {
   userTrustFieldRoleManagePermission,
   userTrustSignalCreatePermission,
   userTrustSloUpdatePermission,
+  userTrustSourceManagePermission,
 } from '@user-trust/plugin-user-trust-common';
 
 /** Members of these groups may change the User Trust data of every entity. */
@@ -46,6 +48,7 @@ export const CHANGE_PERMISSIONS = [
   userTrustSignalCreatePermission,
   userTrustSloUpdatePermission,
   userTrustFieldRoleManagePermission,
+  userTrustSourceManagePermission,
 ];
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');

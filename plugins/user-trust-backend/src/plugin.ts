@@ -1,6 +1,8 @@
 import {
   coreServices,
   createBackendPlugin,
+  LoggerService,
+  SchedulerService,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
@@ -8,6 +10,8 @@ import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { userTrustPermissions } from '@user-trust/plugin-user-trust-common';
 import {
+  UserTrustConnector,
+  userTrustConnectorsExtensionPoint,
   UserTrustSignalProvider,
   userTrustSignalProvidersExtensionPoint,
 } from '@user-trust/plugin-user-trust-node';
@@ -36,6 +40,11 @@ import {
   RECONCILE_TASK_ID,
   RollupReconciler,
 } from './rollups/RollupReconciler';
+import { ConnectorRuntime } from './sources/ConnectorRuntime';
+import { SourceMetrics } from './sources/sourceMetrics';
+import { SourcesService } from './sources/SourcesService';
+import { SourceStore } from './sources/SourceStore';
+import { createWebhookRouter } from './sources/webhookRouter';
 
 const DEFAULT_HEALTH_KINDS = ['component', 'api'];
 const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {
@@ -45,6 +54,10 @@ const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {
 };
 /** How soon the health of entities with new signals is brought up to date. */
 const CHANGED_REFRESH_SECONDS = 10;
+
+/** The scheduler task of a connector's sync. */
+const syncTaskId = (connectorId: string) =>
+  `user-trust:source:${connectorId}:sync`;
 
 const DEFAULT_RECONCILE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 1 },
@@ -94,6 +107,12 @@ export const userTrustPlugin = createBackendPlugin({
     env.registerExtensionPoint(userTrustSignalProvidersExtensionPoint, {
       addSignalProvider(...newProviders) {
         providers.push(...newProviders);
+      },
+    });
+    const connectors: UserTrustConnector[] = [];
+    env.registerExtensionPoint(userTrustConnectorsExtensionPoint, {
+      addConnector(...newConnectors) {
+        connectors.push(...newConnectors);
       },
     });
 
@@ -208,9 +227,10 @@ export const userTrustPlugin = createBackendPlugin({
             await health.refreshChanged();
           },
         });
+        const taskState = new TaskStateStore(db);
         const reconciler = new RollupReconciler({
           rollups,
-          state: new TaskStateStore(db),
+          state: taskState,
           logger,
           entitiesPerRun:
             config.getOptionalNumber(
@@ -231,6 +251,21 @@ export const userTrustPlugin = createBackendPlugin({
           },
         });
 
+        const sources = await startConnectors({
+          connectors,
+          store: new SourceStore(db),
+          taskState,
+          ingest: signals => ingestor.ingest(signals),
+          scheduler,
+          logger,
+        });
+        // Webhooks carry the vendor's signature instead of Backstage
+        // credentials, and need their raw body: their own router, first.
+        httpRouter.use(createWebhookRouter(sources));
+        httpRouter.addAuthPolicy({
+          path: '/webhooks',
+          allow: 'unauthenticated',
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -244,6 +279,7 @@ export const userTrustPlugin = createBackendPlugin({
             auth,
             fieldRoles,
             health,
+            sources,
             entitiesChanged,
           }),
         );
@@ -258,3 +294,57 @@ export const userTrustPlugin = createBackendPlugin({
     });
   },
 });
+
+/**
+ * Runs the connectors that modules added: one runtime each, its sync
+ * scheduled once across replicas, and a periodic attribution of kept
+ * signals whose services have since got an entity.
+ */
+async function startConnectors(options: {
+  connectors: UserTrustConnector[];
+  store: SourceStore;
+  taskState: TaskStateStore;
+  ingest: ConstructorParameters<typeof ConnectorRuntime>[0]['ingest'];
+  scheduler: SchedulerService;
+  logger: LoggerService;
+}): Promise<SourcesService> {
+  const { connectors, store, taskState, ingest, scheduler, logger } = options;
+  const metrics = new SourceMetrics();
+  const sources = new SourcesService({
+    store,
+    triggerSync: id => scheduler.triggerTask(syncTaskId(id)),
+  });
+  for (const connector of connectors) {
+    const runtime = new ConnectorRuntime({
+      connector,
+      store,
+      taskState,
+      ingest,
+      logger: logger.child({ connector: connector.id }),
+      metrics,
+    });
+    sources.add(runtime);
+    if (connector.sync) {
+      await scheduler.scheduleTask({
+        id: syncTaskId(connector.id),
+        scope: 'global',
+        ...connector.sync.schedule,
+        fn: signal => runtime.sync(signal),
+      });
+    }
+    logger.info(`Started connector ${connector.id}`);
+  }
+  if (connectors.length > 0) {
+    await scheduler.scheduleTask({
+      id: 'user-trust:sources:attribute',
+      scope: 'global',
+      frequency: { minutes: 10 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 1 },
+      fn: async () => {
+        for (const runtime of sources.all()) await runtime.attribute();
+      },
+    });
+  }
+  return sources;
+}

@@ -40,6 +40,18 @@ export const userTrustFieldRoleManagePermission = createPermission({
 });
 
 /**
+ * Allows starting a connector's sync and mapping external services
+ * (PagerDuty services, Statuspage components) to entities on the Sources
+ * page. Reading the Sources page needs only a signed-in user.
+ *
+ * @public
+ */
+export const userTrustSourceManagePermission = createPermission({
+  name: 'user-trust.source.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the User Trust plugin.
  *
  * @public
@@ -48,4 +60,5 @@ export const userTrustPermissions = [
   userTrustSignalCreatePermission,
   userTrustSloUpdatePermission,
   userTrustFieldRoleManagePermission,
+  userTrustSourceManagePermission,
 ];

@@ -1199,6 +1199,216 @@ export const spec = {
         },
       },
     },
+    '/sources': {
+      get: {
+        operationId: 'ListSources',
+        summary:
+          'The connectors (PagerDuty, Statuspage, ...) and what they did.',
+        description:
+          "Per connector: its state, the last webhook and sync, the sync lag,\nsignals stored in the last 24 hours and 7 days, a running backfill's\nprogress, the latest errors, and the external services it has seen\nwithout an entity (with the signals kept for them).\n",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One entry per installed connector.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SourceList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/sources/{source}/resync': {
+      post: {
+        operationId: 'ResyncSource',
+        summary: "Start the connector's sync now.",
+        description: 'Needs the `user-trust.source.manage` permission.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/source',
+          },
+        ],
+        responses: {
+          '202': {
+            description: 'The sync is started (on whichever replica runs it).',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/sources/{source}/mappings': {
+      post: {
+        operationId: 'MapExternalService',
+        summary: 'Map an external service to a catalog entity.',
+        description:
+          'Signals kept for the service are ingested for the entity at once, and\nlater ones go to it directly. Needs `user-trust.source.manage`.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/source',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ExternalServiceMapping',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The mapping is stored; how many kept signals it attributed.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['attributed'],
+                  properties: {
+                    attributed: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/webhooks/{source}': {
+      post: {
+        operationId: 'ReceiveWebhook',
+        summary:
+          "A connector's webhook (PagerDuty, ...), as the vendor sends it.",
+        description:
+          "Open without Backstage credentials: the connector checks the vendor's\nsignature over the raw body (at most 1 MB). Answers 2xx only once\nwhat the delivery carried is stored; 401 for a bad or missing\nsignature (nothing stored); 400 for a malformed body; 5xx when\nstorage failed, so the vendor delivers again.\n",
+        security: [{}],
+        parameters: [
+          {
+            $ref: '#/components/parameters/source',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {},
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Stored (or acknowledged and counted as not used).',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/webhooks/{source}/{token}': {
+      post: {
+        operationId: 'ReceiveTokenWebhook',
+        summary:
+          "A connector's webhook for vendors that sign nothing (Statuspage).",
+        description:
+          'As `/webhooks/{source}`, but authenticated by a secret token in the\nURL, compared in constant time with the configured ones.\n',
+        security: [{}],
+        parameters: [
+          {
+            $ref: '#/components/parameters/source',
+          },
+          {
+            name: 'token',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {},
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Stored (or acknowledged and counted as not used).',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1209,6 +1419,17 @@ export const spec = {
       },
     },
     parameters: {
+      source: {
+        name: 'source',
+        in: 'path',
+        required: true,
+        description: 'Connector id, e.g. `pagerduty`.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
       healthKind: {
         name: 'kind',
         in: 'query',
@@ -2999,6 +3220,183 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+      SourceList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SourceStatus',
+            },
+          },
+        },
+      },
+      SourceStatus: {
+        type: 'object',
+        description: 'What one connector did, for the Sources page.',
+        required: [
+          'id',
+          'title',
+          'state',
+          'receivesWebhooks',
+          'syncs',
+          'webhookPath',
+          'webhooksAccepted',
+          'webhooksRefused',
+          'signals',
+          'errors',
+          'externalServices',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            description:
+              '`waiting`: nothing received yet; `syncing`: a sync runs; `error`:\nthe latest event was an error; `behind`: no successful sync for a\nday; `ok` otherwise.\n',
+            enum: ['waiting', 'syncing', 'ok', 'behind', 'error'],
+          },
+          receivesWebhooks: {
+            type: 'boolean',
+          },
+          syncs: {
+            type: 'boolean',
+          },
+          webhookPath: {
+            type: 'string',
+            description: "Path of the webhook under the plugin's base URL.",
+          },
+          lastWebhookAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          webhooksAccepted: {
+            type: 'integer',
+          },
+          webhooksRefused: {
+            type: 'integer',
+          },
+          lastSyncAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'End of the last successful sync.',
+          },
+          syncLagSeconds: {
+            type: 'integer',
+            description: 'Seconds since the last successful sync.',
+          },
+          backfill: {
+            type: 'object',
+            description: 'Progress of the running sync.',
+            required: ['done'],
+            properties: {
+              done: {
+                type: 'integer',
+              },
+              total: {
+                type: 'integer',
+              },
+            },
+          },
+          signals: {
+            type: 'object',
+            description: 'Signals the connector stored (created or changed).',
+            required: ['last24h', 'last7d'],
+            properties: {
+              last24h: {
+                type: 'integer',
+              },
+              last7d: {
+                type: 'integer',
+              },
+            },
+          },
+          errors: {
+            type: 'array',
+            description: 'The latest errors, newest first.',
+            items: {
+              type: 'object',
+              required: ['at', 'context', 'message'],
+              properties: {
+                at: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                context: {
+                  type: 'string',
+                  enum: ['webhook', 'sync', 'attribution'],
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          externalServices: {
+            type: 'array',
+            description:
+              'External services seen without an entity of their own rules.',
+            items: {
+              $ref: '#/components/schemas/ExternalService',
+            },
+          },
+        },
+      },
+      ExternalService: {
+        type: 'object',
+        required: ['id', 'unattributedSignals', 'lastSeenAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+            description: 'Mapped on the Sources page.',
+          },
+          unattributedSignals: {
+            type: 'integer',
+            description: 'Signals kept for it, ingested once it is mapped.',
+          },
+          lastSeenAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ExternalServiceMapping: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['serviceId', 'entityRef'],
+        properties: {
+          serviceId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          serviceName: {
+            type: 'string',
+            maxLength: 255,
+          },
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            description:
+              'Catalog entity ref, e.g. `component:default/checkout-api`.',
           },
         },
       },

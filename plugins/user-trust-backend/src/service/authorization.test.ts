@@ -29,7 +29,10 @@ import {
   userTrustFieldRoleManagePermission,
   userTrustSignalCreatePermission,
   userTrustSloUpdatePermission,
+  userTrustSourceManagePermission,
 } from '@user-trust/plugin-user-trust-common';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { userTrustConnectorsExtensionPoint } from '@user-trust/plugin-user-trust-node';
 import request from 'supertest';
 import userTrustPlugin from '../index';
 import { spec } from '../schema/openapi.generated';
@@ -96,7 +99,7 @@ function ownershipOf(userEntityRef: string): string[] {
 /**
  * The rules of the example portal's policy,
  * packages/backend/src/permissionPolicy.ts (the portal depends on this
- * plugin, so the plugin cannot import it): the three User Trust permissions
+ * plugin, so the plugin cannot import it): the four User Trust permissions
  * are changes; the platform group may make all, other users those on the
  * entities they own (a catalog condition), nobody without a user any.
  */
@@ -109,6 +112,7 @@ class ExamplePortalPolicy implements PermissionPolicy {
       userTrustSignalCreatePermission,
       userTrustSloUpdatePermission,
       userTrustFieldRoleManagePermission,
+      userTrustSourceManagePermission,
     ];
     if (!changes.some(p => isPermission(permission, p))) {
       return { result: AuthorizeResult.ALLOW };
@@ -266,7 +270,7 @@ const CALLERS = {
 };
 type Caller = keyof typeof CALLERS;
 
-type Access = 'read' | 'ingest' | 'change';
+type Access = 'read' | 'ingest' | 'change' | 'manage' | 'webhook';
 
 /** Who gets what: `ok` is the route's success status (2xx). */
 const MATRIX: Record<Access, Record<Caller, 'ok' | 401 | 403>> = {
@@ -294,7 +298,51 @@ const MATRIX: Record<Access, Record<Caller, 'ok' | 401 | 403>> = {
     'another user': 403,
     'a service principal': 'ok',
   },
+  manage: {
+    'no credentials': 401,
+    'an invalid token': 401,
+    'a platform user': 'ok',
+    'an owner of the entity': 403,
+    'another user': 403,
+    'a service principal': 'ok',
+  },
+  // Vendors send no Backstage credentials; the connector checks its own
+  // signature (here: none), whatever the Authorization header says.
+  webhook: {
+    'no credentials': 'ok',
+    'an invalid token': 'ok',
+    'a platform user': 'ok',
+    'an owner of the entity': 'ok',
+    'another user': 'ok',
+    'a service principal': 'ok',
+  },
 };
+
+/** A connector that takes every delivery and has a sync. */
+const connectorModule = createBackendModule({
+  pluginId: 'user-trust',
+  moduleId: 'authorization-test-connector',
+  register(env) {
+    env.registerInit({
+      deps: { connectors: userTrustConnectorsExtensionPoint },
+      async init({ connectors }) {
+        connectors.addConnector({
+          id: 'acme',
+          title: 'Acme',
+          handleWebhook: async () => ({ status: 202, outcome: 'ignored' }),
+          sync: {
+            schedule: {
+              frequency: { hours: 1 },
+              timeout: { minutes: 1 },
+              initialDelay: { hours: 1 },
+            },
+            run: async () => {},
+          },
+        });
+      },
+    });
+  },
+});
 
 interface Route {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -429,6 +477,38 @@ const ROUTES: Route[] = [
     access: 'read',
     ok: 200,
   },
+  { method: 'get', path: '/sources', access: 'read', ok: 200 },
+  {
+    method: 'post',
+    path: '/sources/{source}/resync',
+    url: `${API}/sources/acme/resync`,
+    access: 'manage',
+    ok: 202,
+  },
+  {
+    method: 'post',
+    path: '/sources/{source}/mappings',
+    url: `${API}/sources/acme/mappings`,
+    access: 'manage',
+    body: { serviceId: 'svc-1', entityRef: CHECKOUT },
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/webhooks/{source}',
+    url: `${API}/webhooks/acme`,
+    access: 'webhook',
+    body: { event: 'test' },
+    ok: 202,
+  },
+  {
+    method: 'post',
+    path: '/webhooks/{source}/{token}',
+    url: `${API}/webhooks/acme/some-token`,
+    access: 'webhook',
+    body: { event: 'test' },
+    ok: 202,
+  },
 ];
 
 /** The concrete URL of a route: its path with the example entity. */
@@ -452,6 +532,7 @@ describe('authorization of every route under the example policy', () => {
     const backend = await startTestBackend({
       features: [
         userTrustPlugin,
+        connectorModule,
         catalogServiceMock.factory({ entities }),
         mockServices.database.factory({ knex }),
         portalPermissions().factory,

@@ -18,6 +18,8 @@ import { FieldRoleService } from '../fieldRoles/FieldRoleService';
 import { registerFieldRoleRoutes } from '../fieldRoles/fieldRoleRoutes';
 import { HealthService } from '../health/HealthService';
 import { registerHealthRoutes } from '../health/healthRoutes';
+import { SourcesService } from '../sources/SourcesService';
+import { registerSourceRoutes } from '../sources/sourceRoutes';
 import { createEntityAccess } from './entityAccess';
 import { checkQueryParameters } from './queryParameters';
 import { checkRequestContent } from './requestContent';
@@ -36,6 +38,7 @@ export interface RouterOptions {
   auth: AuthService;
   fieldRoles: FieldRoleService;
   health: HealthService;
+  sources: SourcesService;
   /** Told of entities whose SLOs or field roles changed (caches, health). */
   entitiesChanged(entityRefs: string[]): Promise<void>;
 }
@@ -65,6 +68,7 @@ export async function createRouter(
   registerSignalRoutes(router, { ...options, access });
   registerSloRoutes(router, { ...options, access });
   registerHealthRoutes(router, options);
+  registerSourceRoutes(router, { ...options, access });
   registerFieldRoleRoutes(router, {
     ...options,
     visibleEntity: access.visibleEntity,

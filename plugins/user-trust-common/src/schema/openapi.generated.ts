@@ -437,6 +437,115 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The connectors (PagerDuty, Statuspage, ...) and what they did.
+     * Per connector: its state, the last webhook and sync, the sync lag,
+     *     signals stored in the last 24 hours and 7 days, a running backfill's
+     *     progress, the latest errors, and the external services it has seen
+     *     without an entity (with the signals kept for them).
+     */
+    get: operations['ListSources'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sources/{source}/resync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start the connector's sync now.
+     * Needs the `user-trust.source.manage` permission.
+     */
+    post: operations['ResyncSource'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sources/{source}/mappings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Map an external service to a catalog entity.
+     * Signals kept for the service are ingested for the entity at once, and
+     *     later ones go to it directly. Needs `user-trust.source.manage`.
+     */
+    post: operations['MapExternalService'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/{source}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A connector's webhook (PagerDuty, ...), as the vendor sends it.
+     * Open without Backstage credentials: the connector checks the vendor's
+     *     signature over the raw body (at most 1 MB). Answers 2xx only once
+     *     what the delivery carried is stored; 401 for a bad or missing
+     *     signature (nothing stored); 400 for a malformed body; 5xx when
+     *     storage failed, so the vendor delivers again.
+     */
+    post: operations['ReceiveWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/{source}/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A connector's webhook for vendors that sign nothing (Statuspage).
+     * As `/webhooks/{source}`, but authenticated by a secret token in the
+     *     URL, compared in constant time with the configured ones.
+     */
+    post: operations['ReceiveTokenWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 /** @public */
 export type webhooks = Record<string, never>;
@@ -919,6 +1028,71 @@ export type components = {
         }[];
       }[];
     };
+    SourceList: {
+      items: components['schemas']['SourceStatus'][];
+    };
+    /** What one connector did, for the Sources page. */
+    SourceStatus: {
+      id: string;
+      title: string;
+      /**
+       * `waiting`: nothing received yet; `syncing`: a sync runs; `error`:
+       *     the latest event was an error; `behind`: no successful sync for a
+       *     day; `ok` otherwise.
+       */
+      state: 'waiting' | 'syncing' | 'ok' | 'behind' | 'error';
+      receivesWebhooks: boolean;
+      syncs: boolean;
+      /** Path of the webhook under the plugin's base URL. */
+      webhookPath: string;
+      /** Format: date-time */
+      lastWebhookAt?: string;
+      webhooksAccepted: number;
+      webhooksRefused: number;
+      /**
+       * Format: date-time
+       * End of the last successful sync.
+       */
+      lastSyncAt?: string;
+      /** Seconds since the last successful sync. */
+      syncLagSeconds?: number;
+      /** Progress of the running sync. */
+      backfill?: {
+        done: number;
+        total?: number;
+      };
+      /** Signals the connector stored (created or changed). */
+      signals: {
+        last24h: number;
+        last7d: number;
+      };
+      /** The latest errors, newest first. */
+      errors: {
+        /** Format: date-time */
+        at: string;
+        context: 'webhook' | 'sync' | 'attribution';
+        message: string;
+      }[];
+      /** External services seen without an entity of their own rules. */
+      externalServices: components['schemas']['ExternalService'][];
+    };
+    ExternalService: {
+      id: string;
+      name?: string;
+      url?: string;
+      /** Mapped on the Sources page. */
+      entityRef?: string;
+      /** Signals kept for it, ingested once it is mapped. */
+      unattributedSignals: number;
+      /** Format: date-time */
+      lastSeenAt: string;
+    };
+    ExternalServiceMapping: {
+      serviceId: string;
+      serviceName?: string;
+      /** Catalog entity ref, e.g. `component:default/checkout-api`. */
+      entityRef: string;
+    };
   };
   responses: {
     /** An error, in Backstage's error format. */
@@ -932,6 +1106,8 @@ export type components = {
     };
   };
   parameters: {
+    /** Connector id, e.g. `pagerduty`. */
+    source: string;
     /** Entity kinds, e.g. `component`. */
     healthKind: string[];
     /** Values of `spec.type`, e.g. `service`. */
@@ -1632,6 +1808,143 @@ export interface operations {
       };
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
+    };
+  };
+  ListSources: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** One entry per installed connector. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SourceList'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+    };
+  };
+  ResyncSource: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Connector id, e.g. `pagerduty`. */
+        source: components['parameters']['source'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The sync is started (on whichever replica runs it). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  MapExternalService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Connector id, e.g. `pagerduty`. */
+        source: components['parameters']['source'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExternalServiceMapping'];
+      };
+    };
+    responses: {
+      /** The mapping is stored; how many kept signals it attributed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            attributed: number;
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  ReceiveWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Connector id, e.g. `pagerduty`. */
+        source: components['parameters']['source'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': unknown;
+      };
+    };
+    responses: {
+      /** Stored (or acknowledged and counted as not used). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      413: components['responses']['ErrorResponse'];
+    };
+  };
+  ReceiveTokenWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Connector id, e.g. `pagerduty`. */
+        source: components['parameters']['source'];
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': unknown;
+      };
+    };
+    responses: {
+      /** Stored (or acknowledged and counted as not used). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      413: components['responses']['ErrorResponse'];
     };
   };
 }
