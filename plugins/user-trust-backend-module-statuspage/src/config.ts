@@ -3,7 +3,11 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { STATUSPAGE_DEFAULT_BASE_URL } from './client/StatuspageClient';
+import {
+  STATUSPAGE_DEFAULT_BASE_URL,
+  StatuspageClient,
+  StatuspageClientOptions,
+} from './client/StatuspageClient';
 import { ConfiguredComponentMapping } from './mapping/ComponentEntityMapping';
 
 /** One configured status page. @public */
@@ -97,4 +101,25 @@ export function configuredComponentMappings(
     components: page.componentMapping,
     ...(page.entityRef && { entityRef: page.entityRef }),
   }));
+}
+
+/**
+ * One client per configured page, each with its page's key and base URL;
+ * `shared` holds what all share (fetch, logger, clock, retry policy).
+ *
+ * @public
+ */
+export function createStatuspageClients(
+  config: StatuspageConfig,
+  shared: Omit<StatuspageClientOptions, 'pageId' | 'apiKey' | 'baseUrl'> = {},
+): StatuspageClient[] {
+  return config.pages.map(
+    page =>
+      new StatuspageClient({
+        ...shared,
+        pageId: page.id,
+        apiKey: page.apiKey,
+        baseUrl: page.baseUrl,
+      }),
+  );
 }

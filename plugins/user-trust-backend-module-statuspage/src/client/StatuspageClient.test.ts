@@ -1,9 +1,11 @@
+import { ConfigReader } from '@backstage/config';
 import {
   fakeComponent,
   fakeIncident,
   fakeMaintenance,
   FakeStatuspage,
 } from '../__testUtils__/fakeStatuspage';
+import { createStatuspageClients, readStatuspageConfig } from '../config';
 import { StatuspageApiError } from './StatuspageApiError';
 import { StatuspageClient, StatuspageClientOptions } from './StatuspageClient';
 
@@ -213,5 +215,35 @@ describe('StatuspageClient', () => {
     });
     expect(await ids(paced.listIncidents())).toHaveLength(150);
     expect(sleeps).toEqual([1000]);
+  });
+});
+
+describe('several pages from config', () => {
+  it('gives each page its own client, key and errors', async () => {
+    fake.addIncidents(
+      'pg2',
+      ...incidents(3).map(i => ({ ...i, page_id: 'pg2' })),
+    );
+    const config = readStatuspageConfig(
+      new ConfigReader({
+        userTrust: {
+          statuspage: {
+            pages: [
+              { id: 'pg2', apiKey: fake.apiKey, baseUrl: fake.baseUrl },
+              { id: 'pg3', apiKey: 'revoked', baseUrl: fake.baseUrl },
+            ],
+          },
+        },
+      }),
+    )!;
+    const [pg2, pg3] = createStatuspageClients(config, {
+      minRequestIntervalMs: 0,
+    });
+    expect(await ids(pg2.listIncidents())).toHaveLength(3);
+    const error = await failure(ids(pg3.listIncidents()));
+    expect(error).toMatchObject({
+      kind: 'unauthorized',
+      details: { pageId: 'pg3' },
+    });
   });
 });
