@@ -22,6 +22,8 @@ const SECRET = 'test-secret';
 const sign = (body: string) =>
   createHmac('sha256', SECRET).update(body).digest('hex');
 
+const crashedOnce = new Set<string>();
+
 /**
  * A connector as a vendor module would write one: it checks an HMAC of the
  * raw body, maps `service` through a fixed table and keeps what it cannot map.
@@ -41,16 +43,27 @@ const connector: UserTrustConnector = {
     } catch {
       return { status: 400, message: 'body is not JSON' };
     }
+    if (event.service === 'svc-crash-before') {
+      throw new Error('the process died before storing');
+    }
     const signal = {
       source: 'acme',
       externalId: event.id,
       kind: 'incident' as const,
       occurredAt: event.at,
     };
-    if (event.service === 'svc-checkout') {
+    if (
+      event.service === 'svc-checkout' ||
+      event.service === 'svc-crash-after'
+    ) {
       await context.ingest([
         { ...signal, entityRef: 'component:default/checkout-api' },
       ]);
+      // Committed, but the answer never leaves: the vendor sees a failure.
+      if (event.service === 'svc-crash-after' && !crashedOnce.has(event.id)) {
+        crashedOnce.add(event.id);
+        throw new Error('the process died after storing');
+      }
       return { status: 202, outcome: 'ingested' };
     }
     await context.keepUnattributed(
@@ -105,6 +118,7 @@ describe('connectors and the Sources API', () => {
         | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
     ) {
       const knex = await databases.init(databaseId);
+      crashedOnce.clear();
       backend = await startTestBackend({
         features: [
           userTrustPlugin,
@@ -241,6 +255,29 @@ describe('connectors and the Sources API', () => {
           entityRef: 'component:default/payments',
           unattributedSignals: 0,
         }),
+      ]);
+    });
+
+    it('acknowledges nothing it has not stored, and a redelivery after a failure stores once', async () => {
+      const server = await start();
+      // Fails before storing: a 5xx, so the vendor delivers again.
+      const before = await deliver(server, event('inc-6', 'svc-crash-before'));
+      expect(before.status).toBe(500);
+      expect((await signalsOf(server, 'checkout-api')).totalCount).toBe(0);
+
+      // Fails after storing: a 5xx too; the redelivery finds the signal.
+      const body = event('inc-7', 'svc-crash-after');
+      expect((await deliver(server, body)).status).toBe(500);
+      expect((await deliver(server, body)).status).toBe(202);
+      const signals = await signalsOf(server, 'checkout-api');
+      expect(
+        signals.items.map((s: { externalId: string }) => s.externalId),
+      ).toEqual(['inc-7']);
+
+      const status = await acmeStatus(server);
+      expect(status.errors.map((e: { message: string }) => e.message)).toEqual([
+        'the process died after storing',
+        'the process died before storing',
       ]);
     });
 
