@@ -1,4 +1,5 @@
 import { SignalInput } from '@user-trust/plugin-user-trust-common';
+import { UserTrustExternalService } from '@user-trust/plugin-user-trust-node';
 import {
   attributeStatuspageSignal,
   buildStatuspageSignal,
@@ -24,7 +25,9 @@ export type UnmappedStatuspageComponent = {
 
 /**
  * Signals kept for one unmapped component until it is mapped; then each is
- * attributed with `attributeStatuspageSignal` and ingested.
+ * attributed with `attributeStatuspageSignal` and ingested. With the
+ * connector machinery: `keepUnattributed(statuspageExternalService(component),
+ * signals)`.
  *
  * @public
  */
@@ -32,6 +35,64 @@ export type UnmappedComponentSignals = {
   component: UnmappedStatuspageComponent;
   signals: StatuspageUnattributedSignal[];
 };
+
+/**
+ * The kept copy of an incident's signal for one unmapped component. Its
+ * `externalId`, `<incident id>:component:<component id>` (`:page` for an
+ * incident naming no component), is unique per incident and component, so
+ * a store of kept signals keyed by `externalId` keeps each component's
+ * copy. `attributeStatuspageSignal` turns it into the entity's own signal
+ * (`<incident id>:<entity ref>`); attributed as it is, it stays a valid,
+ * stable signal of its own.
+ */
+function keptSignal(
+  signal: StatuspageUnattributedSignal,
+  componentId: string | undefined,
+): StatuspageUnattributedSignal {
+  return {
+    ...signal,
+    externalId: `${signal.externalId}:${
+      componentId === undefined ? 'page' : `component:${componentId}`
+    }`,
+  };
+}
+
+const SERVICE_ID_SEPARATOR = '/';
+const NO_COMPONENT = '*';
+
+/**
+ * An unmapped component as the connector machinery's external service:
+ * id `<page id>/<component id>` (`<page id>/*` for incidents naming no
+ * component).
+ *
+ * @public
+ */
+export function statuspageExternalService(
+  component: UnmappedStatuspageComponent,
+): UserTrustExternalService {
+  return {
+    id: `${component.pageId}${SERVICE_ID_SEPARATOR}${
+      component.componentId ?? NO_COMPONENT
+    }`,
+    ...(component.componentName && { name: component.componentName }),
+  };
+}
+
+/**
+ * The page and component of an external service id made by
+ * {@link statuspageExternalService}; undefined for any other id.
+ *
+ * @public
+ */
+export function parseStatuspageServiceId(
+  serviceId: string,
+): UnmappedStatuspageComponent | undefined {
+  const at = serviceId.indexOf(SERVICE_ID_SEPARATOR);
+  if (at <= 0 || at === serviceId.length - 1) return undefined;
+  const pageId = serviceId.slice(0, at);
+  const componentId = serviceId.slice(at + 1);
+  return componentId === NO_COMPONENT ? { pageId } : { pageId, componentId };
+}
 
 /** What one incident means for the catalog. @public */
 export type AttributedIncident = {
@@ -79,7 +140,7 @@ export function attributeIncident(
           componentId: component.id,
           ...(component.name && { componentName: component.name }),
         },
-        signals: [built.signal],
+        signals: [keptSignal(built.signal, component.id)],
       });
     }
   }
@@ -87,10 +148,34 @@ export function attributeIncident(
     const page = mapping.resolvePage(pageId);
     if (page) entityRefs.add(page.entityRef);
     else
-      result.unmapped.push({ component: { pageId }, signals: [built.signal] });
+      result.unmapped.push({
+        component: { pageId },
+        signals: [keptSignal(built.signal, undefined)],
+      });
   }
   result.signals = [...entityRefs]
     .sort()
     .map(entityRef => attributeStatuspageSignal(built.signal, entityRef));
   return result;
+}
+
+/**
+ * The entity kept signals of an external service (see
+ * {@link statuspageExternalService}) go to once a mapping exists, for the
+ * connector machinery's `resolveService`. A component mapped to several
+ * entities resolves to the first in ref order: kept signals are attributed
+ * to one entity only.
+ *
+ * @public
+ */
+export function resolveStatuspageService(
+  mapping: Pick<ComponentEntityMapping, 'resolve' | 'resolvePage'>,
+  serviceId: string,
+): string | undefined {
+  const component = parseStatuspageServiceId(serviceId);
+  if (!component) return undefined;
+  if (component.componentId === undefined) {
+    return mapping.resolvePage(component.pageId)?.entityRef;
+  }
+  return mapping.resolve(component.pageId, component.componentId)[0]?.entityRef;
 }

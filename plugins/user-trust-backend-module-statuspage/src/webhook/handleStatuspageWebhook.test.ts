@@ -96,7 +96,11 @@ describe('handleStatuspageWebhook, as Statuspage posts notifications', () => {
           componentId: 'cmpSearch',
           componentName: 'Search',
         },
-        signals: [expect.objectContaining({ externalId: 'incOutage' })],
+        signals: [
+          expect.objectContaining({
+            externalId: 'incOutage:component:cmpSearch',
+          }),
+        ],
       },
     ]);
 
