@@ -26,8 +26,8 @@ export type UnmappedStatuspageComponent = {
 /**
  * Signals kept for one unmapped component until it is mapped; then each is
  * attributed with `attributeStatuspageSignal` and ingested. With the
- * connector machinery: `keepUnattributed(statuspageExternalService(component),
- * signals)`.
+ * connector machinery, each goes to its `keepUnattributed` with
+ * `statuspageExternalService(component)` as the service.
  *
  * @public
  */
