@@ -210,7 +210,28 @@ describe('UserTrustClient', () => {
         `${root}/field-roles/import?dryRun=false`,
       );
       expect(fetch.mock.calls[1][1].method).toBe('POST');
+      expect(fetch.mock.calls[1][1].headers).toEqual({
+        'Content-Type': 'application/json',
+      });
       expect(JSON.parse(fetch.mock.calls[1][1].body)).toEqual({ rows });
+    });
+
+    it('sends CSV text as text/csv for the backend to parse', async () => {
+      const result = { dryRun: true, applied: false, changes: [], errors: [] };
+      const { client, fetch } = setup(result);
+      const csv =
+        'entityRef,role,holderRef\ncomponent:default/cart,tam,rachel\n';
+      await expect(
+        client.importFieldRoles(csv, { dryRun: true }),
+      ).resolves.toEqual(result);
+      expect(fetch).toHaveBeenCalledWith(
+        `${root}/field-roles/import?dryRun=true`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/csv' },
+          body: csv,
+        },
+      );
     });
 
     it('gets the coverage, optionally for a role and a holder', async () => {

@@ -173,16 +173,30 @@ export function signals(count: number, offset = 0): StoredSignal[] {
   }));
 }
 
-export async function notFound(message: string): Promise<ResponseError> {
+/** An error answer of the backend, as the client throws it. */
+function errorResponse(
+  status: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name: 'NotFoundError', message },
-        response: { statusCode: 404 },
+        error: { name, message },
+        response: { statusCode: status },
       }),
-      { status: 404, headers: { 'Content-Type': 'application/json' } },
+      { status, headers: { 'Content-Type': 'application/json' } },
     ) as any,
   );
+}
+
+export async function notFound(message: string): Promise<ResponseError> {
+  return errorResponse(404, 'NotFoundError', message);
+}
+
+/** A 400 of the backend (an InputError). */
+export async function badRequest(message: string): Promise<ResponseError> {
+  return errorResponse(400, 'InputError', message);
 }
 
 /** The default role types: TAM, CSM, DevRel and support lead. */

@@ -185,7 +185,11 @@ export function SignalsTable(props: { entityRef: CompoundEntityRef }) {
           },
         );
         return {
-          data: result.items,
+          // A stable id a row, as the table keeps its row state by id.
+          data: result.items.map(s => ({
+            ...s,
+            id: `${s.source}/${s.externalId}`,
+          })),
           page: query.page,
           totalCount: result.totalCount,
         };

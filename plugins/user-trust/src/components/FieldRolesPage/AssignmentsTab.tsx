@@ -1,12 +1,7 @@
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import {
   FieldRoleAssignment,
   FieldRoleType,
@@ -22,13 +17,19 @@ import {
   roleTitle,
 } from '../common/fieldRoles';
 import { formatDay } from '../common/format';
-import { HolderCell, RoleFilter, useStyles } from './shared';
+import {
+  HolderCell,
+  RoleFilter,
+  SecondaryLine,
+  useRoleColumns,
+  useStyles,
+} from './shared';
 import { SERVER_PAGED_TABLE_OPTIONS, useServerPages } from './useServerPages';
 
 /** Kinds that can have field roles. */
 export const COVERED_KINDS = ['Component', 'API', 'System', 'Resource'];
 
-type Row = FieldRoleAssignment & { holder: HolderInfo };
+type Row = FieldRoleAssignment & { id: string; holder: HolderInfo };
 
 /**
  * The registry's assignments, paged on the server, filtered by entity,
@@ -55,14 +56,19 @@ export function AssignmentsTab(props: { roles: FieldRoleType[] | undefined }) {
         result.items.map(a => a.holderRef),
       );
       return {
-        items: result.items.map(a => ({ ...a, holder: holders(a.holderRef) })),
+        items: result.items.map(a => ({
+          ...a,
+          // A stable id a row, as the table keeps its row state by id.
+          id: `${a.entityRef}|${a.role}|${a.holderRef}`,
+          holder: holders(a.holderRef),
+        })),
         totalCount: result.totalCount,
       };
     },
     [api, catalogApi, entityRef, holderRef, role],
   );
 
-  const columns: TableColumn<Row>[] = [
+  const columns = useRoleColumns<Row>(roles, currentRoles => [
     {
       title: 'Entity',
       field: 'entityRef',
@@ -72,7 +78,7 @@ export function AssignmentsTab(props: { roles: FieldRoleType[] | undefined }) {
     {
       title: 'Role',
       field: 'role',
-      render: a => roleTitle(roles, a.role),
+      render: a => roleTitle(currentRoles(), a.role),
     },
     {
       title: 'Holder',
@@ -97,13 +103,7 @@ export function AssignmentsTab(props: { roles: FieldRoleType[] | undefined }) {
           <>
             <RefLink entityRef={a.registeredBy} defaultKind="user" />
             {a.registeredAt && (
-              <Typography
-                variant="caption"
-                color="textSecondary"
-                className={classes.secondary}
-              >
-                {formatDay(a.registeredAt)}
-              </Typography>
+              <SecondaryLine>{formatDay(a.registeredAt)}</SecondaryLine>
             )}
           </>
         ) : (
@@ -115,7 +115,7 @@ export function AssignmentsTab(props: { roles: FieldRoleType[] | undefined }) {
       field: 'note',
       render: a => a.note ?? '',
     },
-  ];
+  ]);
 
   const filtered = Boolean(entityRef || holderRef || role);
   return (

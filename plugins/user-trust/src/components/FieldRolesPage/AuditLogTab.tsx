@@ -1,8 +1,4 @@
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -24,7 +20,7 @@ import {
 } from '../common/fieldRoles';
 import { formatDateTime } from '../common/format';
 import { COVERED_KINDS } from './AssignmentsTab';
-import { useStyles } from './shared';
+import { useRoleColumns, useStyles } from './shared';
 import { SERVER_PAGED_TABLE_OPTIONS, useServerPages } from './useServerPages';
 
 type Row = FieldRoleAuditEntry & { holders: (ref: string) => HolderInfo };
@@ -111,7 +107,7 @@ export function AuditLogTab(props: { roles: FieldRoleType[] | undefined }) {
     [api, catalogApi, entityRef],
   );
 
-  const columns: TableColumn<Row>[] = [
+  const columns = useRoleColumns<Row>(roles, currentRoles => [
     {
       title: 'When',
       field: 'at',
@@ -130,7 +126,7 @@ export function AuditLogTab(props: { roles: FieldRoleType[] | undefined }) {
     {
       title: 'Role',
       field: 'role',
-      render: e => roleTitle(roles, e.role),
+      render: e => roleTitle(currentRoles(), e.role),
     },
     {
       title: 'Change',
@@ -165,7 +161,7 @@ export function AuditLogTab(props: { roles: FieldRoleType[] | undefined }) {
         />
       ),
     },
-  ];
+  ]);
 
   return (
     <>

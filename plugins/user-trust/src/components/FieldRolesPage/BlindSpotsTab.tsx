@@ -1,24 +1,29 @@
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import PersonAddOutlined from '@material-ui/icons/PersonAddOutlined';
 import {
   FieldRoleCoverage,
   FieldRoleType,
 } from '@user-trust/plugin-user-trust-common';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { userTrustApiRef } from '../../api';
 import { RefLink } from '../common/fieldRoles';
-import { PAGE_SIZE, RoleChips, RoleFilter, useStyles } from './shared';
+import { useTableRows } from '../common/useTableRows';
+import {
+  PAGE_SIZE,
+  RoleChips,
+  RoleFilter,
+  SecondaryLine,
+  useRoleColumns,
+  useStyles,
+} from './shared';
 
 export type BlindSpot = FieldRoleCoverage['blindSpots'][number];
+
+const NO_BLIND_SPOTS: BlindSpot[] = [];
 
 /** Blind spots of the coverage, for a role or all roles. */
 export function useBlindSpots(role: string, options: { skip?: boolean } = {}) {
@@ -43,10 +48,12 @@ export function BlindSpotsTab(props: {
   const [role, setRole] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const { value, loading, error } = useBlindSpots(role);
-  // The table marks its rows; give it copies.
-  const data = useMemo(() => (value ?? []).map(b => ({ ...b })), [value]);
+  const { rows: data, version } = useTableRows(
+    value ?? NO_BLIND_SPOTS,
+    b => b.entityRef,
+  );
 
-  const columns: TableColumn<BlindSpot>[] = [
+  const columns = useRoleColumns<BlindSpot>(roles, currentRoles => [
     {
       title: 'Entity',
       field: 'entityRef',
@@ -54,15 +61,7 @@ export function BlindSpotsTab(props: {
       render: b => (
         <>
           <RefLink entityRef={b.entityRef} defaultKind="component" />
-          {b.title && (
-            <Typography
-              variant="caption"
-              color="textSecondary"
-              className={classes.secondary}
-            >
-              {b.title}
-            </Typography>
-          )}
+          {b.title && <SecondaryLine>{b.title}</SecondaryLine>}
         </>
       ),
       customFilterAndSearch: (term, b) =>
@@ -74,7 +73,9 @@ export function BlindSpotsTab(props: {
       title: 'Missing roles',
       field: 'missingRoles',
       sorting: false,
-      render: b => <RoleChips roleIds={b.missingRoles} roles={roles} />,
+      render: b => (
+        <RoleChips roleIds={b.missingRoles} roles={currentRoles()} />
+      ),
     },
     {
       title: 'Support cases (28d)',
@@ -95,7 +96,7 @@ export function BlindSpotsTab(props: {
       searchable: false,
       defaultSort: 'desc',
     },
-  ];
+  ]);
 
   const assignRole =
     role ||
@@ -134,7 +135,8 @@ export function BlindSpotsTab(props: {
         <ResponseErrorPanel error={error} title="Could not load blind spots" />
       ) : (
         <Table<BlindSpot>
-          key={role}
+          // A table for each set of rows (see useTableRows).
+          key={`${role}|${version}`}
           title="Blind spots"
           subtitle="Entities lacking a required field role, most exposed first"
           isLoading={loading}

@@ -13,6 +13,7 @@ import { Route, Routes } from 'react-router-dom';
 import { UserTrustApi, userTrustApiRef } from '../../api';
 import {
   assignment,
+  badRequest,
   coverage,
   fieldRoleTypes,
   people,
@@ -193,20 +194,9 @@ describe('FieldRolesPage', () => {
     expect(
       await screen.findByText(/Dry run: 1 to create, 1 to update, 0 unchanged/),
     ).toBeInTheDocument();
-    const rows = [
-      {
-        entityRef: 'component:default/checkout-api',
-        role: 'csm',
-        holderRef: 'user:default/rachel.kim',
-        accounts: ['Acme', 'Globex'],
-      },
-      {
-        entityRef: 'component:default/search',
-        role: 'tam',
-        holderRef: 'user:default/sam.support',
-      },
-    ];
-    expect(importFieldRoles).toHaveBeenCalledWith(rows, { dryRun: true });
+    // The backend parses the CSV: the text goes as it is.
+    expect(importFieldRoles).toHaveBeenCalledTimes(1);
+    expect(importFieldRoles).toHaveBeenCalledWith(csv, { dryRun: true });
     const changes = screen.getByRole('table', { name: 'Changes' });
     expect(within(changes).getByTestId('change-row-1')).toHaveTextContent(
       'Customer Success Manager',
@@ -220,7 +210,8 @@ describe('FieldRolesPage', () => {
     expect(
       await screen.findByText(/Applied: 1 created, 1 updated/),
     ).toBeVisible();
-    expect(importFieldRoles).toHaveBeenLastCalledWith(rows, { dryRun: false });
+    expect(importFieldRoles).toHaveBeenCalledTimes(2);
+    expect(importFieldRoles).toHaveBeenLastCalledWith(csv, { dryRun: false });
     expect(apply).toBeDisabled();
   });
 
@@ -241,7 +232,10 @@ describe('FieldRolesPage', () => {
 
     const errors = await screen.findByRole('table', { name: 'Errors' });
     const row = within(errors).getByTestId('error-row-2');
-    expect(row).toHaveTextContent('component:default/search');
+    // The CSV line the row starts on, beside the server's message.
+    expect(row).toHaveTextContent(
+      'component:default/search,tam,user:default/sam.support,,,',
+    );
     expect(row).toHaveTextContent(
       'holderRef: no such user user:default/sam.support',
     );
@@ -249,17 +243,63 @@ describe('FieldRolesPage', () => {
     expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
   });
 
-  it('reports CSV problems without asking the server', async () => {
+  it("shows the server's CSV problems on the lines it numbers", async () => {
     const user = userEvent.setup();
-    const api = await renderPage('/bulk');
+    // A blank line counts: the backend numbers rows by their data line.
+    const text = [
+      'entityRef,role,holderRef',
+      'component:default/checkout-api,csm,user:default/rachel.kim',
+      '',
+      'component:default/search,tam,user:default/sam.support,extra',
+    ].join('\n');
+    const importFieldRoles = jest.fn().mockResolvedValue({
+      ...cleanDryRun,
+      changes: [cleanDryRun.changes[0]],
+      errors: [
+        {
+          row: 3,
+          message: 'malformed CSV line: expected 3 fields, got 4',
+        },
+      ],
+    });
+    await renderPage('/bulk', { api: { importFieldRoles } });
     fireEvent.change(await screen.findByLabelText('CSV'), {
-      target: { value: 'component:default/search,,user:default/sam.support' },
+      target: { value: text },
     });
     await user.click(screen.getByRole('button', { name: 'Dry run' }));
-    expect(await screen.findByTestId('error-row-1')).toHaveTextContent(
-      'role is empty',
+
+    const row = await screen.findByTestId('error-row-3');
+    expect(row).toHaveTextContent(
+      'component:default/search,tam,user:default/sam.support,extra',
     );
-    expect(api.importFieldRoles).not.toHaveBeenCalled();
+    expect(row).toHaveTextContent(
+      'malformed CSV line: expected 3 fields, got 4',
+    );
+    expect(importFieldRoles).toHaveBeenCalledWith(text, { dryRun: true });
+    expect(screen.getByText(/1 of 2 rows have errors/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  });
+
+  it("shows the server's answer to an unusable header", async () => {
+    const user = userEvent.setup();
+    const message =
+      "CSV header: unknown column 'component:default/search'; the columns are entityRef, role, holderRef, accounts, note, since";
+    const importFieldRoles = jest
+      .fn()
+      .mockRejectedValue(await badRequest(message));
+    await renderPage('/bulk', { api: { importFieldRoles } });
+    fireEvent.change(await screen.findByLabelText('CSV'), {
+      target: {
+        value: 'component:default/search,tam,user:default/sam.support',
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Dry run' }));
+
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Errors' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
   });
 
   it('keeps Apply disabled for entities the user may not change', async () => {
@@ -370,5 +410,43 @@ describe('FieldRolesPage', () => {
       limit: 20,
       offset: 0,
     });
+  });
+
+  describe('in development', () => {
+    // material-table checks its columns and rows only in development.
+    const nodeEnv = process.env.NODE_ENV;
+    beforeEach(() => {
+      (process.env as { NODE_ENV?: string }).NODE_ENV = 'development';
+    });
+    afterEach(() => {
+      (process.env as { NODE_ENV?: string }).NODE_ENV = nodeEnv;
+    });
+
+    it.each([
+      ['blind spots', '', { name: /checkout-api/ }],
+      ['assignments', '/assignments', { name: 'Rachel Kim' }],
+      ['portfolios', '/portfolios', { name: 'Rachel Kim' }],
+      ['audit log', '/audit', { name: 'Rachel Kim' }],
+    ])(
+      'keeps the columns and rows of the %s table between renders',
+      async (_tab, path, link) => {
+        const warn = jest.spyOn(console, 'warn');
+        await renderPage(path);
+        await screen.findAllByRole('link', link);
+        // The role types load too; the rows show their titles.
+        await waitFor(() =>
+          expect(
+            screen.queryAllByText(
+              /Technical Account Manager|Customer Success Manager|Support lead/,
+            ).length,
+          ).toBeGreaterThan(0),
+        );
+        const tableWarnings = warn.mock.calls
+          .map(call => String(call[0]))
+          .filter(message => /material table|unique id/i.test(message));
+        expect(tableWarnings).toEqual([]);
+        warn.mockRestore();
+      },
+    );
   });
 });

@@ -11,8 +11,11 @@ import { useFieldRoleTypes } from '../common/fieldRoles';
 import { AssignmentsTab } from './AssignmentsTab';
 import { AuditLogTab } from './AuditLogTab';
 import { BlindSpotsTab } from './BlindSpotsTab';
-import { BulkAssignTab, QuickAssignPreset } from './BulkAssignTab';
-import { appendCsvRows } from './csv';
+import {
+  appendCsvRows,
+  BulkAssignTab,
+  QuickAssignPreset,
+} from './BulkAssignTab';
 import { PortfoliosTab } from './PortfoliosTab';
 
 /**

@@ -1,8 +1,4 @@
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -17,6 +13,7 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { userTrustApiRef } from '../../api';
+import { useTableRows } from '../common/useTableRows';
 import {
   AccountChips,
   CatalogRefPicker,
@@ -30,6 +27,7 @@ import {
   PAGE_SIZE,
   RoleChips,
   RoleFilter,
+  useRoleColumns,
   useStyles,
 } from './shared';
 
@@ -41,6 +39,8 @@ type Row = Portfolio & {
   roleCounts: Record<string, number>;
   accounts: string[];
 };
+
+const NO_ROWS: Row[] = [];
 
 function toRow(portfolio: Portfolio, holder: HolderInfo): Row {
   const roleCounts: Record<string, number> = {};
@@ -123,8 +123,9 @@ export function PortfoliosTab(props: { roles: FieldRoleType[] | undefined }) {
     );
     return coverage.holders.map(h => toRow(h, holders(h.holderRef)));
   }, [api, catalogApi, role, holderRef]);
+  const { rows, version } = useTableRows(value ?? NO_ROWS, r => r.holderRef);
 
-  const columns: TableColumn<Row>[] = [
+  const columns = useRoleColumns<Row>(roles, currentRoles => [
     {
       title: 'Holder',
       field: 'holderRef',
@@ -145,7 +146,7 @@ export function PortfoliosTab(props: { roles: FieldRoleType[] | undefined }) {
       render: r => (
         <RoleChips
           roleIds={Object.keys(r.roleCounts)}
-          roles={roles}
+          roles={currentRoles()}
           counts={r.roleCounts}
         />
       ),
@@ -169,7 +170,7 @@ export function PortfoliosTab(props: { roles: FieldRoleType[] | undefined }) {
         ),
       render: r => <AccountChips accounts={r.accounts} />,
     },
-  ];
+  ]);
 
   return (
     <>
@@ -188,11 +189,13 @@ export function PortfoliosTab(props: { roles: FieldRoleType[] | undefined }) {
         <ResponseErrorPanel error={error} title="Could not load portfolios" />
       ) : (
         <Table<Row>
+          // A table for each set of rows (see useTableRows).
+          key={version}
           title="Portfolios"
           subtitle="What each TAM, CSM, DevRel and support lead covers"
           isLoading={loading}
           columns={columns}
-          data={value ?? []}
+          data={rows}
           detailPanel={({ rowData }) => (
             <PortfolioDetails row={rowData} roles={roles} />
           )}

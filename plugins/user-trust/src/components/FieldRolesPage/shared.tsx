@@ -1,4 +1,4 @@
-import { Avatar } from '@backstage/core-components';
+import { Avatar, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -7,7 +7,8 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { FieldRoleType } from '@user-trust/plugin-user-trust-common';
-import { ReactNode } from 'react';
+import { ReactNode, useMemo } from 'react';
+import useLatest from 'react-use/esm/useLatest';
 import { HolderInfo, RefLink } from '../common/fieldRoles';
 
 /** Page size of the paged tables. */
@@ -62,6 +63,22 @@ export const useStyles = makeStyles(theme => ({
     overflowWrap: 'anywhere',
   },
 }));
+
+/**
+ * The columns of a table that shows role titles. Made once: the cells read
+ * the role types when they render, so the columns stay the same when the
+ * types have loaded (new columns reset the table's state and warn in
+ * development).
+ */
+export function useRoleColumns<T extends object>(
+  roles: FieldRoleType[] | undefined,
+  make: (currentRoles: () => FieldRoleType[] | undefined) => TableColumn<T>[],
+): TableColumn<T>[] {
+  const latestRoles = useLatest(roles);
+  // `make` is a new function each render; the columns it makes are not.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => make(() => latestRoles.current), [latestRoles]);
+}
 
 /** Filter by one role type; empty means all. */
 export function RoleFilter(props: {
@@ -135,6 +152,24 @@ export function RoleChips(props: {
   );
 }
 
+/**
+ * A secondary line under a cell's main text. Styled here, not by the
+ * table's columns, so that the columns need no styles and stay the same
+ * between renders.
+ */
+export function SecondaryLine(props: { children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      className={classes.secondary}
+    >
+      {props.children}
+    </Typography>
+  );
+}
+
 /** A user or group with avatar, linked name and email. */
 export function HolderCell(props: { holder: HolderInfo; extra?: ReactNode }) {
   const { holder, extra } = props;
@@ -153,14 +188,10 @@ export function HolderCell(props: { holder: HolderInfo; extra?: ReactNode }) {
           </RefLink>
         </Typography>
         {(holder.email || extra) && (
-          <Typography
-            variant="caption"
-            color="textSecondary"
-            className={classes.secondary}
-          >
+          <SecondaryLine>
             {holder.email}
             {extra}
-          </Typography>
+          </SecondaryLine>
         )}
       </Box>
     </Box>

@@ -7,6 +7,7 @@ import { GetHealthOptions, userTrustApiRef } from '../../api';
 import { fieldRolesRouteRef } from '../../routes';
 import {
   calmEntityHealth,
+  entityHealth,
   healthList,
   healthRollup,
 } from '../../testing/fixtures';
@@ -459,5 +460,50 @@ describe('HealthPage', () => {
     );
     expect(await screen.findByText('1 entity')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Field roles' })).toBeNull();
+  });
+
+  describe('in development', () => {
+    // material-table checks its columns and rows only in development.
+    const nodeEnv = process.env.NODE_ENV;
+    beforeEach(() => {
+      (process.env as { NODE_ENV?: string }).NODE_ENV = 'development';
+    });
+    afterEach(() => {
+      (process.env as { NODE_ENV?: string }).NODE_ENV = nodeEnv;
+    });
+
+    it('keeps the tables whole across pages and views', async () => {
+      const user = userEvent.setup();
+      const warn = jest.spyOn(console, 'warn');
+      // Another page has other rows.
+      await renderPage('', {
+        getHealth: jest.fn().mockImplementation(async options =>
+          options?.offset
+            ? healthList({
+                items: [
+                  entityHealth({
+                    entityRef: 'component:default/search',
+                    name: 'search',
+                    title: 'Search',
+                  }),
+                ],
+              })
+            : healthList(),
+        ),
+      });
+      await screen.findByRole('heading', { name: 'Services' });
+      await waitFor(() => expect(rowWith('Checkout API')).toBeInTheDocument());
+      await user.click(screen.getByRole('button', { name: 'Next Page' }));
+      await waitFor(() => expect(rowWith('Search')).toBeInTheDocument());
+      await user.click(screen.getByRole('button', { name: 'By team' }));
+      await screen.findByRole('heading', { name: 'By team' });
+      expect(rowWith('No owner')).toBeInTheDocument();
+
+      const tableWarnings = warn.mock.calls
+        .map(call => String(call[0]))
+        .filter(message => /material table|unique id/i.test(message));
+      expect(tableWarnings).toEqual([]);
+      warn.mockRestore();
+    });
   });
 });

@@ -8,8 +8,9 @@ import {
   HealthRollup,
   HealthRollupDimension,
 } from '@user-trust/plugin-user-trust-common';
-import { MouseEvent } from 'react';
+import { MouseEvent, ReactNode, useMemo, useRef } from 'react';
 import { SLO_STATUS_LABELS, formatBurnRate } from '../common/format';
+import { useTableRows } from '../common/useTableRows';
 import { humanizeRef } from '../common/healthFormat';
 import { byStatus, statusColor } from '../common/SloStatusChip';
 import { ScoreCell, WeekOverWeekCell } from './HealthCells';
@@ -63,6 +64,25 @@ function StatusCounts(props: { counts: HealthRollup['statusCounts'] }) {
   );
 }
 
+/** A row's team, system or domain, as a button that narrows the list to it. */
+function KeyButton(props: { onClick: () => void; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    // A real control for keyboards; the whole row is clickable too.
+    <Link
+      component="button"
+      variant="body2"
+      className={classes.keyButton}
+      onClick={(e: MouseEvent) => {
+        e.stopPropagation();
+        props.onClick();
+      }}
+    >
+      {props.children}
+    </Link>
+  );
+}
+
 /**
  * The health list summed up per team, system or domain, worst first (the
  * server's order). Choosing a row narrows the service list to it.
@@ -74,66 +94,68 @@ export function RollupTable(props: {
   onSelect: (key: string) => void;
 }) {
   const { by, items, loading, onSelect } = props;
-  const classes = useStyles();
   const dimension = DIMENSIONS[by];
+  const { rows, version } = useTableRows(items, row => row.key ?? '');
+  // The latest callback, so that the columns stay the same between renders.
+  const select = useRef(onSelect);
+  select.current = onSelect;
 
-  const columns: TableColumn<HealthRollup>[] = [
-    {
-      title: dimension.column,
-      highlight: true,
-      render: row =>
-        row.key ? (
-          // A real control for keyboards; the whole row is clickable too.
-          <Link
-            component="button"
-            variant="body2"
-            className={classes.keyButton}
-            onClick={(e: MouseEvent) => {
-              e.stopPropagation();
-              onSelect(row.key!);
-            }}
-          >
-            {humanizeRef(row.key, dimension.kind)}
-          </Link>
-        ) : (
-          <Typography variant="body2" color="textSecondary">
-            {dimension.none}
-          </Typography>
+  const columns = useMemo(
+    (): TableColumn<HealthRollup>[] => [
+      {
+        title: dimension.column,
+        highlight: true,
+        render: row =>
+          row.key ? (
+            <KeyButton onClick={() => select.current(row.key!)}>
+              {humanizeRef(row.key, dimension.kind)}
+            </KeyButton>
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              {dimension.none}
+            </Typography>
+          ),
+      },
+      { title: 'Entities', field: 'entities', type: 'numeric' },
+      {
+        title: 'Mean score',
+        render: row => <ScoreCell score={row.meanScore} />,
+      },
+      {
+        title: 'Statuses',
+        render: row => <StatusCounts counts={row.statusCounts} />,
+      },
+      { title: 'Blind spots', field: 'blindSpots', type: 'numeric' },
+      { title: 'Dissonant', field: 'dissonant', type: 'numeric' },
+      {
+        title: 'Cases 7d',
+        render: row => (
+          <WeekOverWeekCell value={row.supportCases} noun="support cases" />
         ),
-    },
-    { title: 'Entities', field: 'entities', type: 'numeric' },
-    { title: 'Mean score', render: row => <ScoreCell score={row.meanScore} /> },
-    {
-      title: 'Statuses',
-      render: row => <StatusCounts counts={row.statusCounts} />,
-    },
-    { title: 'Blind spots', field: 'blindSpots', type: 'numeric' },
-    { title: 'Dissonant', field: 'dissonant', type: 'numeric' },
-    {
-      title: 'Cases 7d',
-      render: row => (
-        <WeekOverWeekCell value={row.supportCases} noun="support cases" />
-      ),
-    },
-    {
-      title: 'Incidents 7d',
-      render: row => (
-        <WeekOverWeekCell value={row.incidents} noun="incidents" />
-      ),
-    },
-    {
-      title: 'Fastest burn',
-      render: row =>
-        row.fastestBurn === null ? '—' : formatBurnRate(row.fastestBurn),
-    },
-  ];
+      },
+      {
+        title: 'Incidents 7d',
+        render: row => (
+          <WeekOverWeekCell value={row.incidents} noun="incidents" />
+        ),
+      },
+      {
+        title: 'Fastest burn',
+        render: row =>
+          row.fastestBurn === null ? '—' : formatBurnRate(row.fastestBurn),
+      },
+    ],
+    [dimension],
+  );
 
   return (
     <Table<HealthRollup>
+      // A table for each set of rows (see useTableRows).
+      key={`${by}|${version}`}
       title={VIEW_LABELS[by]}
       subtitle="Worst first; choose a row to list its services"
       columns={columns}
-      data={items}
+      data={rows}
       isLoading={loading}
       onRowClick={(_, row) => row?.key && onSelect(row.key)}
       emptyContent={

@@ -8,6 +8,7 @@ import {
   HealthSortField,
 } from '@user-trust/plugin-user-trust-common';
 import { useMemo } from 'react';
+import { useTableRows } from '../common/useTableRows';
 import { BudgetBar } from '../common/BudgetBar';
 import { SloStatusChip } from '../common/SloStatusChip';
 import {
@@ -153,6 +154,8 @@ export function ServicesTable(props: {
     [sort, order],
   );
 
+  const { rows, version } = useTableRows(response.items, row => row.entityRef);
+
   const emptyContent = (
     <Box padding={3} textAlign="center">
       {filtered ? (
@@ -178,14 +181,15 @@ export function ServicesTable(props: {
   return (
     <Table<EntityHealth>
       // The header arrows are set up when the table mounts: remount when
-      // the sort comes from elsewhere (a link, "Clear filters").
-      key={`${sort}|${order}|${pageSize}`}
+      // the sort comes from elsewhere (a link, "Clear filters"), and for
+      // each page of rows (see useTableRows).
+      key={`${sort}|${order}|${pageSize}|${version}`}
       title="Services"
       subtitle={`${response.totalCount} ${
         response.totalCount === 1 ? 'entity' : 'entities'
       }`}
       columns={columns}
-      data={response.items}
+      data={rows}
       page={page}
       totalCount={response.totalCount}
       isLoading={loading}

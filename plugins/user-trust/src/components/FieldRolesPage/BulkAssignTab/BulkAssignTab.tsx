@@ -10,11 +10,11 @@ import {
   FieldRoleType,
 } from '@user-trust/plugin-user-trust-common';
 import { ChangeEvent } from 'react';
-import { CSV_HEADER } from '../csv';
 import { ImportResults } from './ImportResults';
 import { QuickAssign, QuickAssignPreset } from './QuickAssign';
 import { readText } from './readText';
 import { useFieldRoleImport } from './useFieldRoleImport';
+import { CSV_HEADER } from './writeImportCsv';
 
 const useStyles = makeStyles(theme => ({
   csv: {
@@ -60,7 +60,7 @@ export function BulkAssignTab(props: {
       <Grid item xs={12} lg={8}>
         <InfoCard
           title="Import"
-          subheader="Paste CSV or choose a file; accounts separated by ;"
+          subheader="Paste CSV with its header line or choose a file; accounts separated by ;"
         >
           <TextField
             id="field-roles-import-csv"

@@ -4,15 +4,19 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import { FieldRoleImportRow } from '@user-trust/plugin-user-trust-common';
 import { useTableStyles } from './useTableStyles';
+import { sourceLine } from './writeImportCsv';
 
-/** The problems of an import, a row per wrong CSV row (0: the header). */
+/**
+ * The problems of an import as the backend reports them, numbered by data
+ * row (header not counted), each with the CSV line the row starts on.
+ */
 export function ErrorsTable(props: {
   errors: Array<{ row: number; message: string }>;
-  rows: FieldRoleImportRow[];
+  /** The CSV the errors are of. */
+  text: string;
 }) {
-  const { errors, rows } = props;
+  const { errors, text } = props;
   const classes = useTableStyles();
   return (
     <Box className={classes.tableBox}>
@@ -20,18 +24,19 @@ export function ErrorsTable(props: {
         <TableHead>
           <TableRow>
             <TableCell className={classes.rowCell}>Row</TableCell>
-            <TableCell>Entity</TableCell>
+            <TableCell>CSV line</TableCell>
             <TableCell>Problem</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
-          {errors.map((e, i) => (
-            <TableRow key={i} data-testid={`error-row-${e.row}`}>
-              <TableCell className={classes.rowCell}>
-                {e.row === 0 ? 'header' : e.row}
-              </TableCell>
+          {errors.map(e => (
+            <TableRow
+              key={`${e.row}:${e.message}`}
+              data-testid={`error-row-${e.row}`}
+            >
+              <TableCell className={classes.rowCell}>{e.row}</TableCell>
               <TableCell className={classes.mono}>
-                {rows[e.row - 1]?.entityRef ?? ''}
+                {sourceLine(text, e.row) ?? ''}
               </TableCell>
               <TableCell className={classes.errorCell}>{e.message}</TableCell>
             </TableRow>

@@ -7,7 +7,7 @@ import {
 } from '@user-trust/plugin-user-trust-common';
 import { ChangesTable } from './ChangesTable';
 import { ErrorsTable } from './ErrorsTable';
-import { FieldRoleImport } from './useFieldRoleImport';
+import { FieldRoleImport, importedRowCount } from './useFieldRoleImport';
 
 const useStyles = makeStyles(theme => ({
   results: {
@@ -42,17 +42,11 @@ export function ImportResults(props: {
           applying.
         </Alert>
       )}
-      {!stale && outcome?.localErrors && (
-        <Alert severity="error">
-          {outcome.localErrors.length} problems in the CSV. Fix them and run
-          again.
-        </Alert>
-      )}
       {!stale && result && result.errors.length > 0 && (
         <Alert severity="error">
-          {result.errors.length} of {outcome!.rows.length} rows have errors;
-          nothing {result.dryRun ? 'can be' : 'was'} written until they are
-          fixed.
+          {new Set(result.errors.map(e => e.row)).size} of{' '}
+          {importedRowCount(result)} rows have errors; nothing{' '}
+          {result.dryRun ? 'can be' : 'was'} written until they are fixed.
         </Alert>
       )}
       {!stale && clean && (
@@ -78,7 +72,7 @@ export function ImportResults(props: {
         </Alert>
       )}
       {!stale && errors.length > 0 && (
-        <ErrorsTable errors={errors} rows={outcome?.rows ?? []} />
+        <ErrorsTable errors={errors} text={outcome?.text ?? ''} />
       )}
       {!stale && result && <ChangesTable result={result} roles={roles} />}
     </Box>

@@ -1,2 +1,3 @@
 export { BulkAssignTab } from './BulkAssignTab';
 export type { QuickAssignPreset } from './QuickAssign';
+export { appendCsvRows } from './writeImportCsv';

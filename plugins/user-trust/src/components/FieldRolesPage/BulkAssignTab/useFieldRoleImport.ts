@@ -2,26 +2,32 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   FieldRoleImportResult,
-  FieldRoleImportRow,
   tryStoredEntityRef,
 } from '@user-trust/plugin-user-trust-common';
 import { useState } from 'react';
 import { userTrustApiRef } from '../../../api';
 import { errorMessage } from '../../common/errors';
 import { authorizeFieldRoleManagement } from '../../common/permissions';
-import { parseImportCsv } from '../csv';
 
-/** The outcome of a dry run or an import of a CSV. */
+/**
+ * The outcome of a dry run or an import of a CSV. The backend parses the
+ * CSV: its rows, and the errors numbered by data line, are its answer.
+ */
 export type Outcome = {
-  rows: FieldRoleImportRow[];
   /** The CSV the outcome is of. */
   text: string;
-  result?: FieldRoleImportResult;
-  /** Problems found in the browser, before asking the backend. */
-  localErrors?: Array<{ row: number; message: string }>;
+  result: FieldRoleImportResult;
   /** Entities of a clean dry run the user may not change. */
   denied?: string[];
 };
+
+/** The data rows of an answer: the valid ones and the wrong ones. */
+export function importedRowCount(result: FieldRoleImportResult): number {
+  return new Set([
+    ...result.changes.map(c => c.row),
+    ...result.errors.map(e => e.row),
+  ]).size;
+}
 
 /**
  * The dry run and the apply of a CSV import, and what the last outcome means
@@ -39,22 +45,15 @@ export function useFieldRoleImport(csv: string) {
   const dryRun = async () => {
     setRequestError(undefined);
     const text = csv;
-    const parsed = parseImportCsv(text);
-    if (parsed.errors.length > 0) {
-      setOutcome({ rows: parsed.rows, text, localErrors: parsed.errors });
-      return;
-    }
     setBusy('dry-run');
     try {
-      const result = await api.importFieldRoles(parsed.rows, { dryRun: true });
+      const result = await api.importFieldRoles(text, { dryRun: true });
       let denied: string[] = [];
       if (result.errors.length === 0) {
-        const refs = (
-          result.changes.length > 0
-            ? result.changes.map(c => c.entityRef)
-            : parsed.rows.map(r => r.entityRef)
-        ).map(
-          ref => tryStoredEntityRef(ref, { defaultKind: 'component' }) ?? ref,
+        const refs = result.changes.map(
+          c =>
+            tryStoredEntityRef(c.entityRef, { defaultKind: 'component' }) ??
+            c.entityRef,
         );
         const decisions = await authorizeFieldRoleManagement(
           permissionApi,
@@ -62,7 +61,7 @@ export function useFieldRoleImport(csv: string) {
         );
         denied = Array.from(new Set(refs)).filter(r => !decisions.get(r));
       }
-      setOutcome({ rows: parsed.rows, text, result, denied });
+      setOutcome({ text, result, denied });
     } catch (e) {
       setOutcome(undefined);
       setRequestError(errorMessage(e));
@@ -76,7 +75,7 @@ export function useFieldRoleImport(csv: string) {
     setRequestError(undefined);
     setBusy('apply');
     try {
-      const result = await api.importFieldRoles(outcome.rows, {
+      const result = await api.importFieldRoles(outcome.text, {
         dryRun: false,
       });
       setOutcome({ ...outcome, result, denied: [] });
@@ -109,7 +108,7 @@ export function useFieldRoleImport(csv: string) {
     !busy &&
     changes > 0 &&
     (outcome?.denied ?? []).length === 0;
-  const errors = outcome?.localErrors ?? result?.errors ?? [];
+  const errors = result?.errors ?? [];
 
   return {
     outcome,
