@@ -136,6 +136,16 @@ export interface UserTrustConnector {
    * attributed once a mapping appears. Undefined while it maps to none.
    */
   resolveService?(serviceId: string): Promise<string | undefined>;
+  /**
+   * The signal a kept one becomes once its service maps to `entityRef`;
+   * by default the same signal with the entity ref. A connector whose
+   * `externalId`s name the entity (one incident, several entities) builds
+   * them here.
+   */
+  attributeSignal?(
+    signal: UnattributedSignalInput,
+    entityRef: string,
+  ): SignalInput;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   SignalInput,
 } from '@user-trust/plugin-user-trust-common';
 import {
+  UnattributedSignalInput,
   UserTrustConnector,
   UserTrustConnectorContext,
   UserTrustWebhookAnswer,
@@ -129,7 +130,9 @@ export class ConnectorRuntime {
             ATTRIBUTION_BATCH,
           );
           if (kept.length === 0) break;
-          await this.ingest(kept.map(k => ({ ...k.signal, entityRef })));
+          await this.ingest(
+            kept.map(k => this.attributed(k.signal, entityRef)),
+          );
           await store.forget(
             connector.id,
             kept.map(k => k.signal.externalId),
@@ -141,6 +144,18 @@ export class ConnectorRuntime {
       }
     }
     return attributed;
+  }
+
+  private attributed(
+    signal: UnattributedSignalInput,
+    entityRef: string,
+  ): SignalInput {
+    return (
+      this.connector.attributeSignal?.(signal, entityRef) ?? {
+        ...signal,
+        entityRef,
+      }
+    );
   }
 
   private async ingest(signals: SignalInput[]) {
@@ -168,7 +183,7 @@ export class ConnectorRuntime {
         if (signals.length === 0) return;
         const mapped = await store.mappedEntity(connector.id, service.id);
         if (mapped) {
-          await this.ingest(signals.map(s => ({ ...s, entityRef: mapped })));
+          await this.ingest(signals.map(s => this.attributed(s, mapped)));
           return;
         }
         await store.keep(connector.id, service, signals, this.now());
