@@ -10,9 +10,11 @@ export interface Config {
         id: string;
         /**
          * REST API key (read-only is enough), sent as `Authorization: Token token=...`.
+         * Without one the account only receives webhooks: no REST
+         * backfill or reconciliation runs for it.
          * @visibility secret
          */
-        token: string;
+        token?: string;
         /** API host. Default `https://api.pagerduty.com`. */
         baseUrl?: string;
         /**

@@ -35,5 +35,8 @@ backend.add(import('@user-trust/plugin-user-trust-backend'));
 // Fills 90 days of demo signals when `userTrust.demoData.enabled` is true
 // (app-config.yaml, i.e. development only).
 backend.add(import('@user-trust/plugin-user-trust-backend-module-demo-data'));
+// PagerDuty incidents by webhooks v3 (and a REST backfill when an account
+// has a token); configured under `userTrust.pagerduty` in app-config.yaml.
+backend.add(import('@user-trust/plugin-user-trust-backend-module-pagerduty'));
 
 backend.start();

@@ -55,6 +55,25 @@ describe('readPagerDutyConfig', () => {
     ]);
   });
 
+  it('takes an account without a token, which only receives webhooks', () => {
+    const config = readPagerDutyConfig(
+      new ConfigReader({
+        userTrust: {
+          pagerduty: { accounts: [{ id: 'dev', webhookSecrets: ['s'] }] },
+        },
+      }),
+    )!;
+    expect(config.accounts).toEqual([
+      {
+        id: 'dev',
+        token: undefined,
+        baseUrl: 'https://api.pagerduty.com',
+        webhookSecrets: ['s'],
+        serviceMapping: {},
+      },
+    ]);
+  });
+
   it('names what is wrong', () => {
     const read = (pagerduty: object) => () =>
       readPagerDutyConfig(new ConfigReader({ userTrust: { pagerduty } }));
@@ -69,6 +88,8 @@ describe('readPagerDutyConfig', () => {
     expect(
       read({ accounts: [], severityByPriority: { P1: 'urgent' } }),
     ).toThrow(/severityByPriority\.P1: 'urgent' is not one of/);
-    expect(read({ accounts: [{ id: 'a' }] })).toThrow(/token/);
+    expect(read({ accounts: [{ id: 'a' }] })).toThrow(
+      'userTrust.pagerduty.accounts[0] (a): needs a token (REST sync), webhookSecrets (webhooks) or both',
+    );
   });
 });

@@ -14,7 +14,8 @@ import { ConfiguredServiceMapping } from './mapping/ServiceEntityMapping';
 /** One configured PagerDuty account. @public */
 export type PagerDutyAccountConfig = {
   id: string;
-  token: string;
+  /** REST API key; without one the account only receives webhooks. */
+  token?: string;
   baseUrl: string;
   webhookSecrets: string[];
   serviceMapping: Record<string, string>;
@@ -44,7 +45,9 @@ function readStringMap(config: Config | undefined): Record<string, string> {
 
 /**
  * Reads `userTrust.pagerduty`; undefined when the section is absent. Throws
- * (naming the key) for duplicate account ids or an unknown severity.
+ * (naming the key) for duplicate account ids, an account with neither a
+ * token nor a webhook secret, or an unknown severity. An account without a
+ * token only receives webhooks.
  *
  * @public
  */
@@ -56,11 +59,18 @@ export function readPagerDutyConfig(
 
   const accounts = root.getConfigArray('accounts').map(account => ({
     id: account.getString('id'),
-    token: account.getString('token'),
+    token: account.getOptionalString('token') || undefined,
     baseUrl: account.getOptionalString('baseUrl') ?? PAGERDUTY_DEFAULT_BASE_URL,
     webhookSecrets: account.getOptionalStringArray('webhookSecrets') ?? [],
     serviceMapping: readStringMap(account.getOptionalConfig('serviceMapping')),
   }));
+  accounts.forEach((account, index) => {
+    if (!account.token && account.webhookSecrets.length === 0) {
+      throw new Error(
+        `userTrust.pagerduty.accounts[${index}] (${account.id}): needs a token (REST sync), webhookSecrets (webhooks) or both`,
+      );
+    }
+  });
   const ids = accounts.map(a => a.id);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
   if (duplicate !== undefined) {

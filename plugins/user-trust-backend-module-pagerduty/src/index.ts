@@ -1,11 +1,13 @@
 /**
  * PagerDuty signal source for the User Trust backend: webhooks v3
  * verification and interpretation, REST API v2 incident reading, and the
- * mapping of PagerDuty services to catalog entities. The module that wires
- * these into the backend comes with the connector machinery.
+ * mapping of PagerDuty services to catalog entities, and the backend module
+ * (the default export) that registers them as the `pagerduty` connector.
  *
  * @packageDocumentation
  */
+
+export { pagerDutyModule as default } from './module';
 
 export * from './config';
 export { PagerDutyApiError } from './client/PagerDutyApiError';
