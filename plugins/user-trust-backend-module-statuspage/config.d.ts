@@ -10,10 +10,11 @@ export interface Config {
         id: string;
         /**
          * API key of a user of the page's organization, sent as
-         * `Authorization: OAuth ...`.
+         * `Authorization: OAuth ...`. Without it the page is not read over
+         * the REST API (webhooks only).
          * @visibility secret
          */
-        apiKey: string;
+        apiKey?: string;
         /** API base. Default `https://api.statuspage.io/v1`. */
         baseUrl?: string;
         /**

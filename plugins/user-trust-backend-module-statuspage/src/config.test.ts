@@ -1,5 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { configuredComponentMappings, readStatuspageConfig } from './config';
+import {
+  configuredComponentMappings,
+  createStatuspageClients,
+  readStatuspageConfig,
+} from './config';
 
 const page = (id: string, extra: object = {}) => ({
   id,
@@ -78,5 +82,24 @@ describe('readStatuspageConfig', () => {
         }),
       ),
     ).toThrow("pages 'a' and 'b' share a webhook token");
+  });
+
+  it('takes a page without an API key for webhooks only, without a client', () => {
+    const config = readStatuspageConfig(
+      new ConfigReader({
+        userTrust: {
+          statuspage: {
+            pages: [{ id: 'hooks-only', webhookTokens: ['t'] }, page('pg2')],
+          },
+        },
+      }),
+    )!;
+    expect(config.pages[0]).toEqual({
+      id: 'hooks-only',
+      baseUrl: 'https://api.statuspage.io/v1',
+      webhookTokens: ['t'],
+      componentMapping: {},
+    });
+    expect(createStatuspageClients(config).map(c => c.pageId)).toEqual(['pg2']);
   });
 });

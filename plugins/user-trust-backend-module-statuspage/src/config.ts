@@ -13,7 +13,8 @@ import { ConfiguredComponentMapping } from './mapping/ComponentEntityMapping';
 /** One configured status page. @public */
 export type StatuspagePageConfig = {
   id: string;
-  apiKey: string;
+  /** Absent: the page is not read over the REST API (webhooks only). */
+  apiKey?: string;
   baseUrl: string;
   webhookTokens: string[];
   componentMapping: Record<string, string>;
@@ -50,9 +51,10 @@ export function readStatuspageConfig(
     // Component ids are data, so the map is read key by key, not by path.
     const mapping = page.getOptionalConfig('componentMapping');
     const entityRef = page.getOptionalString('entityRef');
+    const apiKey = page.getOptionalString('apiKey');
     return {
       id: page.getString('id'),
-      apiKey: page.getString('apiKey'),
+      ...(apiKey && { apiKey }),
       baseUrl: page.getOptionalString('baseUrl') ?? STATUSPAGE_DEFAULT_BASE_URL,
       webhookTokens: page.getOptionalStringArray('webhookTokens') ?? [],
       componentMapping: Object.fromEntries(
@@ -104,8 +106,9 @@ export function configuredComponentMappings(
 }
 
 /**
- * One client per configured page, each with its page's key and base URL;
- * `shared` holds what all share (fetch, logger, clock, retry policy).
+ * One client per configured page that has an API key, each with its page's
+ * key and base URL; `shared` holds what all share (fetch, logger, clock,
+ * retry policy). Pages without a key receive webhooks only.
  *
  * @public
  */
@@ -113,13 +116,16 @@ export function createStatuspageClients(
   config: StatuspageConfig,
   shared: Omit<StatuspageClientOptions, 'pageId' | 'apiKey' | 'baseUrl'> = {},
 ): StatuspageClient[] {
-  return config.pages.map(
-    page =>
-      new StatuspageClient({
-        ...shared,
-        pageId: page.id,
-        apiKey: page.apiKey,
-        baseUrl: page.baseUrl,
-      }),
+  return config.pages.flatMap(page =>
+    page.apiKey
+      ? [
+          new StatuspageClient({
+            ...shared,
+            pageId: page.id,
+            apiKey: page.apiKey,
+            baseUrl: page.baseUrl,
+          }),
+        ]
+      : [],
   );
 }

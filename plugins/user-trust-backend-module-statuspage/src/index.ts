@@ -2,11 +2,14 @@
  * Atlassian Statuspage signal source for the User Trust backend: the
  * incidents and scheduled maintenances users saw on a status page, from
  * webhook notifications (accepted by a secret token in the URL) and the
- * REST API, mapped to catalog entities by their components. The module
- * that wires these into the backend comes with the connector machinery.
+ * REST API, mapped to catalog entities by their components, and the
+ * backend module (the default export) that registers them as the
+ * `statuspage` connector.
  *
  * @packageDocumentation
  */
+
+export { statuspageModule as default } from './module';
 
 export * from './config';
 export { StatuspageApiError } from './client/StatuspageApiError';
