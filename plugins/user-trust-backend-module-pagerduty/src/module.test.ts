@@ -178,6 +178,18 @@ describe('the PagerDuty module in a backend', () => {
       });
     });
 
+    it('stores concurrent deliveries, each answered after its commit', async () => {
+      const server = await start();
+      const sent = Array.from({ length: 20 }, (_, i) =>
+        delivery({ incidentId: `PCON${i}`, serviceId: 'PCHECKOUT' }),
+      );
+      // The same incident twice at once (a retry racing the original).
+      sent.push(delivery({ incidentId: 'PCON0', serviceId: 'PCHECKOUT' }));
+      const answers = await Promise.all(sent.map(d => deliver(server, d)));
+      expect(answers.map(a => a.status)).toEqual(sent.map(() => 202));
+      expect((await signalsOf(server, 'checkout-api')).totalCount).toBe(20);
+    });
+
     it('refuses a wrong or missing signature with a 401 and stores nothing', async () => {
       const server = await start();
       const forged = delivery({

@@ -17,6 +17,7 @@ import {
 } from '../webhook/handlePagerDutyWebhook';
 import { SignatureFailureReason } from '../webhook/webhookSignature';
 import { CatalogMappings } from './CatalogMappings';
+import { GroupCommit } from './GroupCommit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -122,6 +123,17 @@ export function createPagerDutyConnector(
   const { config, mappings, clients, logger } = options;
   const now = options.now ?? Date.now;
 
+  // One group commit per context (the backend hands every delivery the same).
+  const groupCommits = new WeakMap<UserTrustConnectorContext, GroupCommit>();
+  const groupCommitOf = (context: UserTrustConnectorContext) => {
+    let group = groupCommits.get(context);
+    if (!group) {
+      group = new GroupCommit(signals => context.ingest(signals));
+      groupCommits.set(context, group);
+    }
+    return group;
+  };
+
   const keepUnmapped =
     (context: UserTrustConnectorContext) =>
     (
@@ -226,7 +238,7 @@ export function createPagerDutyConnector(
         mapping,
         handledBy,
         classification: config.classification,
-        ingest: context.ingest,
+        ingest: signals => groupCommitOf(context).ingest(signals),
         keepUnmapped: outcome =>
           keepUnmapped(context)(outcome.service, outcome.signals),
         getIncidentTimeline: async (accountId, incidentId) => {
