@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   createExtensionTester,
   renderInTestApp,
@@ -28,6 +29,7 @@ import userTrustPlugin, {
   fieldRolesPage,
   healthPage,
   homePageBurningFastestWidget,
+  sourcesPage,
 } from './alpha';
 import {
   coverage,
@@ -306,6 +308,24 @@ describe('healthPage (new frontend system)', () => {
           .fn()
           .mockResolvedValue({ roles: fieldRoleTypes }),
         getFieldRoleCoverage: jest.fn().mockResolvedValue(coverage()),
+        listSources: jest.fn().mockResolvedValue({
+          items: [
+            {
+              id: 'pagerduty',
+              title: 'PagerDuty',
+              state: 'ok',
+              receivesWebhooks: true,
+              syncs: false,
+              webhookPath: '/webhooks/pagerduty',
+              lastWebhookAt: new Date().toISOString(),
+              webhooksAccepted: 4,
+              webhooksRefused: 1,
+              signals: { last24h: 4, last7d: 4 },
+              errors: [],
+              externalServices: [],
+            },
+          ],
+        }),
       },
     ],
     [catalogApiRef, catalogApiMock({ entities: people })],
@@ -349,6 +369,52 @@ describe('healthPage (new frontend system)', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'User trust' })).toBeNull();
   }, 20_000);
+
+  it('has a Sources tab that opens the sources page at /user-trust/sources', async () => {
+    renderAt('/user-trust');
+    const tab = await screen.findByRole(
+      'tab',
+      { name: 'Sources' },
+      { timeout: 10_000 },
+    );
+    expect(screen.getByRole('tab', { name: 'Health' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await userEvent.click(tab);
+    expect(
+      await screen.findByRole(
+        'region',
+        { name: 'PagerDuty' },
+        { timeout: 10_000 },
+      ),
+    ).toHaveTextContent('4 / 1');
+    expect(screen.getByRole('tab', { name: 'Sources' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Health' }));
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Services' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+  }, 30_000);
+});
+
+describe('sourcesPage (new frontend system)', () => {
+  it('is the page at /user-trust/sources, a tab of User trust without a nav item', () => {
+    const tester = createExtensionTester(sourcesPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/user-trust/sources');
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      userTrustPlugin.routes.sources,
+    );
+    expect(tester.get(coreExtensionData.title)).toBeUndefined();
+    expect(tester.get(coreExtensionData.icon)).toBeUndefined();
+  });
 });
 
 describe('homePageBurningFastestWidget (new frontend system)', () => {

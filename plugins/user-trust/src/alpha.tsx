@@ -24,6 +24,7 @@ import {
   fieldRolesRouteRef as legacyFieldRolesRouteRef,
   healthRouteRef as legacyHealthRouteRef,
   rootRouteRef as legacyRootRouteRef,
+  sourcesRouteRef as legacySourcesRouteRef,
 } from './routes';
 
 /** The entity tab, shared with the legacy plugin so both resolve alike. */
@@ -34,6 +35,9 @@ const fieldRolesRouteRef = convertLegacyRouteRef(legacyFieldRolesRouteRef);
 
 /** The health page, shared with the legacy plugin. */
 const healthRouteRef = convertLegacyRouteRef(legacyHealthRouteRef);
+
+/** The sources page, shared with the legacy plugin. */
+const sourcesRouteRef = convertLegacyRouteRef(legacySourcesRouteRef);
 
 const userTrustApi = ApiBlueprint.make({
   params: defineParams =>
@@ -158,6 +162,25 @@ export const healthPage = PageBlueprint.make({
 });
 
 /**
+ * The "Sources" page at `/user-trust/sources`: the installed connectors and
+ * what each received, with a resync and the mapping of unmapped services
+ * for those allowed `user-trust.source.manage`. It is a tab of the User
+ * trust page (next to Health), so it has no nav item of its own.
+ *
+ * @alpha
+ */
+export const sourcesPage = PageBlueprint.make({
+  name: 'sources',
+  params: {
+    path: '/user-trust/sources',
+    routeRef: sourcesRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./components/SourcesPage').then(m => <m.SourcesPage />),
+  },
+});
+
+/**
  * "Burning fastest" on the home page: the five services burning error
  * budget fastest. Offered in the home page's widget list; add it to the
  * `page:home` `defaultConfig` to show it by default.
@@ -186,6 +209,7 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     fieldRoles: fieldRolesRouteRef,
     health: healthRouteRef,
+    sources: sourcesRouteRef,
   },
   extensions: [
     userTrustApi,
@@ -195,6 +219,7 @@ export default createFrontendPlugin({
     entityFieldRolePortfolioCard,
     fieldRolesPage,
     healthPage,
+    sourcesPage,
     homePageBurningFastestWidget,
   ],
 });

@@ -12,6 +12,7 @@ export {
   EntityFieldRolePortfolioCard,
   FieldRolesPage,
   UserTrustHealthPage,
+  UserTrustSourcesPage,
   HomePageUserTrustBurningCard,
 } from './plugin';
 export type {

@@ -9,7 +9,12 @@ import {
 import { InfoCardVariants } from '@backstage/core-components';
 import { createCardExtension } from '@backstage/plugin-home-react';
 import { userTrustApiRef, UserTrustClient } from './api';
-import { fieldRolesRouteRef, healthRouteRef, rootRouteRef } from './routes';
+import {
+  fieldRolesRouteRef,
+  healthRouteRef,
+  rootRouteRef,
+  sourcesRouteRef,
+} from './routes';
 
 /**
  * The User Trust frontend plugin, for apps on the legacy frontend system.
@@ -31,6 +36,7 @@ export const userTrustPlugin = createPlugin({
     root: rootRouteRef,
     fieldRoles: fieldRolesRouteRef,
     health: healthRouteRef,
+    sources: sourcesRouteRef,
   },
 });
 
@@ -180,6 +186,27 @@ export const UserTrustHealthPage: (props: UserTrustPageProps) => JSX.Element =
       component: () =>
         import('./components/HealthPage').then(m => m.HealthPage),
       mountPoint: healthRouteRef,
+    }),
+  );
+
+/**
+ * The "Sources" page: one row per installed connector (PagerDuty,
+ * Statuspage, ...) with its state, last webhook and sync, signals stored,
+ * a running backfill and the latest errors; the webhook URL to paste while
+ * nothing has arrived; external services seen without an entity. Users
+ * allowed `user-trust.source.manage` can start a resync and map those
+ * services to entities. Mount it in the app's routes, e.g.
+ * `<Route path="/user-trust/sources" element={<UserTrustSourcesPage />} />`.
+ *
+ * @public
+ */
+export const UserTrustSourcesPage: (props: UserTrustPageProps) => JSX.Element =
+  userTrustPlugin.provide(
+    createRoutableExtension({
+      name: 'UserTrustSourcesPage',
+      component: () =>
+        import('./components/SourcesPage').then(m => m.SourcesPage),
+      mountPoint: sourcesRouteRef,
     }),
   );
 

@@ -24,3 +24,11 @@ export const fieldRolesRouteRef = createRouteRef({
  * @public
  */
 export const healthRouteRef = createRouteRef({ id: 'user-trust:health' });
+
+/**
+ * The "Sources" page: the installed connectors (PagerDuty, Statuspage, ...)
+ * and what each received. Mount it at `/user-trust/sources`.
+ *
+ * @public
+ */
+export const sourcesRouteRef = createRouteRef({ id: 'user-trust:sources' });

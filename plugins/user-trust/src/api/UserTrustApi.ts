@@ -19,6 +19,7 @@ import {
   PutFieldRoleRequest,
   SignalKind,
   SignalListResponse,
+  UserTrustApiSchemas,
 } from '@user-trust/plugin-user-trust-common';
 
 // Kept exported from here for apps that imported them from this package.
@@ -117,6 +118,40 @@ export type GetHealthOptions = HealthFilter &
   };
 
 /**
+ * What one connector (PagerDuty, Statuspage, ...) did: its state, the last
+ * webhook and sync, signals stored lately, a running backfill, the latest
+ * errors (newest first) and the external services it saw without an entity.
+ *
+ * @public
+ */
+export type SourceStatus = UserTrustApiSchemas['SourceStatus'];
+
+/**
+ * The answer of {@link UserTrustApi.listSources}: one entry per installed
+ * connector.
+ *
+ * @public
+ */
+export type SourceList = UserTrustApiSchemas['SourceList'];
+
+/**
+ * An external service (a PagerDuty service, a Statuspage component) a
+ * connector has seen, with the signals kept for it until it is mapped.
+ *
+ * @public
+ */
+export type ExternalService = UserTrustApiSchemas['ExternalService'];
+
+/**
+ * A request of {@link UserTrustApi.mapExternalService}: the external
+ * service and the catalog entity its signals belong to.
+ *
+ * @public
+ */
+export type ExternalServiceMapping =
+  UserTrustApiSchemas['ExternalServiceMapping'];
+
+/**
  * Client of the User Trust backend.
  *
  * @public
@@ -204,6 +239,26 @@ export interface UserTrustApi {
 
   /** Every filtered health row as CSV text (no paging), header row first. */
   exportHealthCsv(options?: HealthFilter & HealthSortOptions): Promise<string>;
+
+  /** The installed connectors and what each received, synced and kept. */
+  listSources(): Promise<SourceList>;
+
+  /**
+   * Starts a connector's sync now (on whichever replica runs it). Needs the
+   * `user-trust.source.manage` permission.
+   */
+  resyncSource(sourceId: string): Promise<void>;
+
+  /**
+   * Maps an external service of a connector to a catalog entity: the
+   * signals kept for the service are ingested for the entity at once, and
+   * later ones go to it directly. Answers how many kept signals it
+   * attributed. Needs the `user-trust.source.manage` permission.
+   */
+  mapExternalService(
+    sourceId: string,
+    mapping: ExternalServiceMapping,
+  ): Promise<{ attributed: number }>;
 }
 
 /** @public */

@@ -20,6 +20,7 @@ import {
   UserTrustApiResponse,
 } from '@user-trust/plugin-user-trust-common';
 import {
+  ExternalServiceMapping,
   FieldRoleAssignmentList,
   FieldRoleAuditList,
   FieldRoleCoverageOptions,
@@ -29,6 +30,7 @@ import {
   ListEntitySignalsOptions,
   ListFieldRoleAssignmentsOptions,
   ListFieldRoleAuditOptions,
+  SourceList,
   UserTrustApi,
 } from './UserTrustApi';
 import { healthFilterToParams } from './healthParams';
@@ -189,6 +191,28 @@ export class UserTrustClient implements UserTrustApi {
     return response.text();
   }
 
+  async listSources(): Promise<SourceList> {
+    return this.get('/sources');
+  }
+
+  async resyncSource(sourceId: string): Promise<void> {
+    await this.send('post', '/sources/{source}/resync', {
+      path: { source: sourceId },
+    });
+  }
+
+  async mapExternalService(
+    sourceId: string,
+    mapping: ExternalServiceMapping,
+  ): Promise<{ attributed: number }> {
+    return this.send(
+      'post',
+      '/sources/{source}/mappings',
+      { path: { source: sourceId } },
+      { json: mapping },
+    );
+  }
+
   /** GETs a path of the spec; the answer is typed by the spec. */
   private async get<P extends UserTrustApiPath<'get'>>(
     template: P,
@@ -209,8 +233,10 @@ export class UserTrustClient implements UserTrustApi {
     content?: RequestContent,
   ): Promise<UserTrustApiResponse<P, M>> {
     const response = await this.fetchOk(method, template, target, content);
-    // A 204 has no body; the spec types its answer as void.
-    if (response.status === 204) return undefined as UserTrustApiResponse<P, M>;
+    // A 202 or 204 has no body; the spec types its answer as void.
+    if (response.status === 202 || response.status === 204) {
+      return undefined as UserTrustApiResponse<P, M>;
+    }
     return response.json();
   }
 

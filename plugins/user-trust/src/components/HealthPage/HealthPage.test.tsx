@@ -12,6 +12,10 @@ import {
   healthRollup,
 } from '../../testing/fixtures';
 import { HealthPage } from './HealthPage';
+import {
+  inDevelopment,
+  materialTableWarnings,
+} from '../../__testUtils__/materialTable';
 
 /** Shows the query string, to check what the page keeps in its URL. */
 function Location() {
@@ -463,14 +467,7 @@ describe('HealthPage', () => {
   });
 
   describe('in development', () => {
-    // material-table checks its columns and rows only in development.
-    const nodeEnv = process.env.NODE_ENV;
-    beforeEach(() => {
-      (process.env as { NODE_ENV?: string }).NODE_ENV = 'development';
-    });
-    afterEach(() => {
-      (process.env as { NODE_ENV?: string }).NODE_ENV = nodeEnv;
-    });
+    inDevelopment();
 
     it('keeps the tables whole across pages and views', async () => {
       const user = userEvent.setup();
@@ -499,10 +496,7 @@ describe('HealthPage', () => {
       await screen.findByRole('heading', { name: 'By team' });
       expect(rowWith('No owner')).toBeInTheDocument();
 
-      const tableWarnings = warn.mock.calls
-        .map(call => String(call[0]))
-        .filter(message => /material table|unique id/i.test(message));
-      expect(tableWarnings).toEqual([]);
+      expect(materialTableWarnings(warn)).toEqual([]);
       warn.mockRestore();
     });
   });

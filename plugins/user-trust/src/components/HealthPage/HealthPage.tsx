@@ -1,8 +1,6 @@
 import {
   Content,
-  Header,
   InfoCard,
-  LinkButton,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -11,13 +9,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { makeStyles } from '@material-ui/core/styles';
-import HowToRegOutlined from '@material-ui/icons/HowToRegOutlined';
 import { SloStatus } from '@user-trust/plugin-user-trust-common';
 import { useEffect } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { userTrustApiRef } from '../../api';
-import { fieldRolesRouteRef } from '../../routes';
-import { useOptionalRoutePath } from '../common/useOptionalRouteRef';
+import { UserTrustHeader } from '../common/UserTrustHeader';
 import { BurningFastestCard } from './BurningFastestCard';
 import { ExportCsvButton } from './ExportCsvButton';
 import { HealthAsOf } from './HealthAsOf';
@@ -30,10 +26,6 @@ import { useHealthQuery } from './useHealthQuery';
 import { ViewSwitch } from './ViewSwitch';
 
 const useStyles = makeStyles(theme => ({
-  headerButton: {
-    color: 'inherit',
-    borderColor: 'currentColor',
-  },
   caption: {
     marginTop: theme.spacing(2),
   },
@@ -55,7 +47,6 @@ export function HealthPage(props: { title?: string; subtitle?: string }) {
   } = props;
   const classes = useStyles();
   const api = useApi(userTrustApiRef);
-  const fieldRolesPath = useOptionalRoutePath(fieldRolesRouteRef);
   const { query, update, setFilter } = useHealthQuery();
   const { filter, sort, order, view, page, pageSize } = query;
   const key = filterKey(filter);
@@ -157,18 +148,7 @@ export function HealthPage(props: { title?: string; subtitle?: string }) {
 
   return (
     <Page themeId="tool">
-      <Header title={title} subtitle={subtitle}>
-        {fieldRolesPath && (
-          <LinkButton
-            to={fieldRolesPath}
-            variant="outlined"
-            className={classes.headerButton}
-            startIcon={<HowToRegOutlined />}
-          >
-            Field roles
-          </LinkButton>
-        )}
-      </Header>
+      <UserTrustHeader title={title} subtitle={subtitle} tab="health" />
       <Content>
         <Grid container spacing={3}>
           <Grid item xs={12} md={7}>

@@ -1,7 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { userTrustFieldRoleManagePermission } from '@user-trust/plugin-user-trust-common';
+import {
+  userTrustFieldRoleManagePermission,
+  userTrustSourceManagePermission,
+} from '@user-trust/plugin-user-trust-common';
 import useAsync from 'react-use/esm/useAsync';
 
 /**
@@ -48,5 +51,21 @@ export function useCanManageFieldRoles(entityRef: string | undefined): {
     ]);
     return decisions.get(entityRef) ?? false;
   }, [permissionApi, entityRef]);
+  return { loading, allowed: value ?? false };
+}
+
+/**
+ * Whether the signed-in user may start a connector's sync and map external
+ * services to entities (`user-trust.source.manage`, a basic permission).
+ * Asked once per mount, like {@link useCanManageFieldRoles}.
+ */
+export function useCanManageSources(): { loading: boolean; allowed: boolean } {
+  const permissionApi = useApi(permissionApiRef);
+  const { value, loading } = useAsync(async () => {
+    const decision = await permissionApi.authorize({
+      permission: userTrustSourceManagePermission,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
+  }, [permissionApi]);
   return { loading, allowed: value ?? false };
 }
