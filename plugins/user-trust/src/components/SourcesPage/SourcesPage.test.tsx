@@ -210,6 +210,30 @@ describe('SourcesPage', () => {
     ).toBeNull();
   });
 
+  it('tells that the Statuspage webhook URL ends in a secret token', async () => {
+    await renderPage({
+      sources: [
+        source({
+          id: 'statuspage',
+          title: 'Statuspage',
+          state: 'waiting',
+          webhookPath: '/webhooks/statuspage',
+          lastWebhookAt: undefined,
+          webhooksAccepted: 0,
+        }),
+      ],
+    });
+    const statuspage = await card('Statuspage');
+    expect(
+      await within(statuspage).findByTestId('webhook-url'),
+    ).toHaveTextContent(
+      'https://portal.example.com/api/user-trust/webhooks/statuspage',
+    );
+    expect(statuspage).toHaveTextContent(
+      "Add a slash and one of the page's webhookTokens to the end",
+    );
+  });
+
   it('shows a running backfill as a progress bar', async () => {
     await renderPage({
       sources: [
