@@ -101,8 +101,17 @@ export function readZendeskConfig(config: Config): ZendeskConfig | undefined {
   else if (oauthToken) credentials = { type: 'oauth', accessToken: oauthToken };
 
   const mapping = root.getOptionalConfig('mapping');
-  // Service ids are data, so the map is read key by key, not by path.
-  const services = mapping?.getOptionalConfig('services');
+  // Service ids are data (tags may hold dots), so the map is read whole.
+  const services = mapping?.getOptional<unknown>('services') ?? {};
+  if (
+    typeof services !== 'object' ||
+    Array.isArray(services) ||
+    Object.values(services as object).some(v => typeof v !== 'string')
+  ) {
+    throw new Error(
+      'userTrust.zendesk.mapping.services must map service ids to entity refs',
+    );
+  }
   const fieldId = mapping?.getOptional<string | number>('fieldId');
   const defaultEntityRef = mapping?.getOptionalString('defaultEntityRef');
   const schedule = root.getOptionalConfig('schedule');
@@ -122,9 +131,7 @@ export function readZendeskConfig(config: Config): ZendeskConfig | undefined {
       ...(fieldId !== undefined && { fieldId: String(fieldId) }),
       tagPrefix:
         mapping?.getOptionalString('tagPrefix') ?? ZENDESK_DEFAULT_TAG_PREFIX,
-      services: Object.fromEntries(
-        (services?.keys() ?? []).map(k => [k, services!.getString(k)]),
-      ),
+      services: services as Record<string, string>,
       ...(defaultEntityRef && { defaultEntityRef }),
     },
     escalation: {

@@ -249,6 +249,24 @@ describe('the Zendesk module in a backend', () => {
       );
       expect(userEvent.status).toBe(202);
       expect(userEvent.body).toEqual({ outcome: 'ignored' });
+
+      // A ticket whose dates ingestion refuses: 422 naming it, nothing stored.
+      const badDate = signedDelivery(
+        ticketEvent({
+          type: 'created',
+          ticket: fakeTicket({
+            id: 104,
+            created_at: 'not-a-date',
+            updated_at: iso(Date.now() - HOUR),
+            tags: ['service_checkout-api'],
+          }),
+        }),
+        SECRET,
+      );
+      const refused = await deliver(server, badDate);
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.message).toMatch(/ticket 104 were refused/);
+      expect((await signalsOf(server, 'checkout-api')).totalCount).toBe(0);
     });
 
     it('keeps a ticket of an unknown service and attributes it once mapped', async () => {
@@ -314,6 +332,15 @@ describe('the Zendesk module in a backend', () => {
           });
         }
       }
+      // One ticket ingestion refuses (created 20 years ago) holds back no other.
+      fake.upsertTickets(
+        fakeTicket({
+          id: 60,
+          created_at: iso(Date.now() - 20 * 365 * 24 * HOUR),
+          updated_at: iso(base),
+          custom_fields: [{ id: 360001, value: 'checkout-api' }],
+        }),
+      );
       // The first export request is rate limited.
       fake.failNext({ status: 429, retryAfter: '0' });
       const server = await start({

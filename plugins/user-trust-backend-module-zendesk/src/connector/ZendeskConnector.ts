@@ -40,7 +40,9 @@ export function createZendeskConnector(options: {
           const read = client
             ? await client.getTicket(String(event.detail.id))
             : { ticket: ticketFromEventDetail(event.detail) };
-          if (!read) return { ingested: 0, unattributed: 0, ignored: 1 };
+          if (!read) {
+            return { ingested: 0, unattributed: 0, ignored: 1, refused: [] };
+          }
           return storeTickets({
             tickets: [{ ...read, hints }],
             config,

@@ -26,7 +26,12 @@ export type StoreTicketsResult = {
   unattributed: number;
   /** Tickets that name no service (and no default entity is configured). */
   ignored: number;
+  /** Tickets whose signals ingestion refused (a bad date, an unknown user). */
+  refused: Array<{ ticketId: string; message: string }>;
 };
+
+const isInputError = (error: unknown) =>
+  (error as Error | undefined)?.name === 'InputError';
 
 type FirstSeen = { at: string; score?: string };
 
@@ -59,12 +64,13 @@ export async function storeTickets(options: {
   context: UserTrustConnectorContext;
 }): Promise<StoreTicketsResult> {
   const { tickets, config, index, context } = options;
-  const mapped: SignalInput[] = [];
+  const mapped: Array<{ ticketId: string; signals: SignalInput[] }> = [];
   const kept = new Map<string, UnattributedSignalInput[]>();
   const result: StoreTicketsResult = {
     ingested: 0,
     unattributed: 0,
     ignored: 0,
+    refused: [],
   };
 
   for (const { ticket, sideloads, hints } of tickets) {
@@ -111,8 +117,10 @@ export async function storeTickets(options: {
       ? resolveZendeskService(serviceId, config.mapping, index)
       : config.mapping.defaultEntityRef;
     if (entityRef) {
-      mapped.push(...signals.map(s => ({ ...s, entityRef })));
-      result.ingested += 1;
+      mapped.push({
+        ticketId: String(ticket.id),
+        signals: signals.map(s => ({ ...s, entityRef })),
+      });
     } else if (serviceId) {
       const list = kept.get(serviceId) ?? [];
       list.push(...signals);
@@ -123,7 +131,28 @@ export async function storeTickets(options: {
     }
   }
 
-  if (mapped.length > 0) await context.ingest(mapped);
+  if (mapped.length > 0) {
+    try {
+      await context.ingest(mapped.flatMap(m => m.signals));
+      result.ingested += mapped.length;
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      // One bad ticket must not hold back the others: each on its own.
+      for (const { ticketId, signals } of mapped) {
+        try {
+          await context.ingest(signals);
+          result.ingested += 1;
+        } catch (e) {
+          if (!isInputError(e)) throw e;
+          const message = (e as Error).message;
+          result.refused.push({ ticketId, message });
+          context.logger.warn(
+            `Zendesk ticket ${ticketId} was not stored: ${message}`,
+          );
+        }
+      }
+    }
+  }
   for (const [serviceId, signals] of kept) {
     await context.keepUnattributed({ id: serviceId, name: serviceId }, signals);
   }

@@ -64,6 +64,8 @@ export type ZendeskWebhookOutcome = {
   ingested: number;
   unattributed: number;
   ignored: number;
+  /** Tickets whose signals ingestion refused, with its message. */
+  refused: Array<{ ticketId: string; message: string }>;
 };
 
 /**
@@ -131,6 +133,13 @@ export async function handleZendeskWebhook(options: {
     };
   }
   const outcome = await options.storeTicket(event as ZendeskTicketEvent);
+  if (outcome.refused.length > 0) {
+    const { ticketId, message } = outcome.refused[0];
+    return {
+      status: 422,
+      message: `The signals of ticket ${ticketId} were refused: ${message}`,
+    };
+  }
   if (outcome.ingested > 0) return { status: 202, outcome: 'ingested' };
   if (outcome.unattributed > 0) return { status: 202, outcome: 'unattributed' };
   return { status: 202, outcome: 'ignored' };
