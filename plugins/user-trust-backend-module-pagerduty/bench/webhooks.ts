@@ -35,6 +35,9 @@ const PG_URL =
   'postgresql://postgres@127.0.0.1:5432';
 const START = '<!-- pagerduty-bench:start -->';
 const END = '<!-- pagerduty-bench:end -->';
+// A hand-written analysis inside the section, kept by every run.
+const ANALYSIS_START = '<!-- pagerduty-analysis:start -->';
+const ANALYSIS_END = '<!-- pagerduty-analysis:end -->';
 
 type Engine = 'sqlite' | 'postgres';
 type WebhookResult = {
@@ -288,6 +291,37 @@ async function storedSignals(port: number): Promise<number> {
   return status.signals.last24h;
 }
 
+async function postAndWait(
+  port: number,
+  path: string,
+): Promise<{ status: number; body: string }> {
+  const { mockCredentials } = await import('@backstage/backend-test-utils');
+  const http = await import('node:http');
+  return new Promise((resolvePromise, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { Authorization: mockCredentials.user.header() },
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', chunk => chunks.push(chunk));
+        res.on('end', () =>
+          resolvePromise({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 async function runBackfill(engine: Engine, incidents: number) {
   const child = fork(join(__dirname, 'fakeServer.ts'), [], {
     execArgv: [
@@ -309,18 +343,15 @@ async function runBackfill(engine: Engine, incidents: number) {
     });
     const rssBeforeMiB = process.memoryUsage().rss / MiB;
     const started = process.hrtime.bigint();
-    const { mockCredentials } = await import('@backstage/backend-test-utils');
-    // The mock scheduler runs the triggered sync before answering.
-    const res = await fetch(
-      `http://127.0.0.1:${backend.port}/api/user-trust/sources/pagerduty/resync`,
-      {
-        method: 'POST',
-        headers: { Authorization: mockCredentials.user.header() },
-      },
+    // The mock scheduler runs the triggered sync before answering, which
+    // takes minutes: plain http, which has no answer timeout (fetch has 5 min).
+    const res = await postAndWait(
+      backend.port,
+      '/api/user-trust/sources/pagerduty/resync',
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (res.status !== 202) {
-      throw new Error(`resync answered ${res.status}: ${await res.text()}`);
+      throw new Error(`resync answered ${res.status}: ${res.body}`);
     }
     const status = (
       await get(backend.port, '/api/user-trust/sources')
@@ -423,7 +454,11 @@ function runChild(args: string[]): RunResult {
   return JSON.parse(line.slice('RESULT '.length));
 }
 
-function render(results: RunResult[], command: string): string {
+function render(
+  results: RunResult[],
+  command: string,
+  analysis: string,
+): string {
   const fmt = (n: number, digits = 0) =>
     n.toLocaleString('en-US', {
       minimumFractionDigits: digits,
@@ -443,6 +478,10 @@ function render(results: RunResult[], command: string): string {
     }), ${fmt(totalmem() / 1024 ** 3, 1)} GiB RAM, Node ${
       process.version
     }. A started test backend (\`startTestBackend\`: the User Trust backend plugin and this module, an in-memory catalog of ${SERVICES} components annotated with \`pagerduty.com/service-id\`, mock auth) listens on a local port; SQLite is a file in the temp directory, PostgreSQL a database created for the run.`,
+    '',
+    ANALYSIS_START,
+    analysis.trim() || '_No analysis written yet._',
+    ANALYSIS_END,
     '',
   ];
   const hooks = results.filter(r => r.webhooks);
@@ -480,7 +519,7 @@ function render(results: RunResult[], command: string): string {
       '',
       `The fake server (\`src/__testUtils__/fakePagerDuty.ts\`, in a child process, so its incidents are not in the backend's memory) holds the incidents of 90 days over ${
         SERVICES + 5
-      } services, ${SERVICES} of them annotated (the others are kept unattributed); all but 1 in 50 older than a day are resolved, so the sync reads \`GET /incidents\` 100 a page in 30-day slices and \`GET /incidents/{id}/log_entries\` once per resolved incident. The sync is started with \`POST /api/user-trust/sources/pagerduty/resync\` and timed until it has finished. Peak RSS is the backend process's (\`maxRSS\`), which also holds Node, the test backend and jest-free module loading.`,
+      } services, ${SERVICES} of them annotated (the others are kept unattributed); all but 1 in 50 older than a day are resolved, so the sync reads \`GET /incidents\` 100 a page in 30-day slices and \`GET /incidents/{id}/log_entries\` once per resolved incident. The sync is started with \`POST /api/user-trust/sources/pagerduty/resync\` and timed until it has finished. Peak RSS is the backend process's (\`maxRSS\`), which also holds Node, the transpiler (nodeTransform) and the whole test backend.`,
       '',
       '| database | incidents | time | rate | signals stored | kept unattributed | RSS before | peak RSS | heap after (GC) |',
       '| -------- | --------: | ---: | ---: | -------------: | ----------------: | ---------: | -------: | --------------: |',
@@ -511,33 +550,55 @@ async function main() {
   const pass = ['webhooks', 'concurrency', 'incidents']
     .filter(name => process.argv.includes(`--${name}`))
     .flatMap(name => [`--${name}`, arg(name, '')]);
-  const results: RunResult[] = [];
+  // --include FILE: results of an earlier run (JSON lines, as printed), to
+  // report with this run's.
+  const include = arg('include', '');
+  const results: RunResult[] = include
+    ? readFileSync(include, 'utf8')
+        .split('\n')
+        .filter(line => line.trim().startsWith('{'))
+        .map(line => JSON.parse(line))
+    : [];
   for (const scenario of scenarios) {
     for (const engine of engines) {
       console.error(`… ${scenario} on ${engine}`);
-      const result = runChild([
-        '--engine',
-        engine,
-        '--scenario',
-        scenario,
-        ...pass,
-      ]);
-      console.error(JSON.stringify(result));
-      results.push(result);
+      try {
+        const result = runChild([
+          '--engine',
+          engine,
+          '--scenario',
+          scenario,
+          ...pass,
+        ]);
+        console.error(JSON.stringify(result));
+        results.push(result);
+      } catch (error) {
+        // The other runs are still reported.
+        console.error(`${scenario} on ${engine} failed: ${error}`);
+      }
     }
   }
   const command =
     `node scripts/yarn.mjs workspace @user-trust/plugin-user-trust-backend-module-pagerduty bench ${process.argv
       .slice(2)
       .join(' ')}`.trim();
-  const section = render(results, command);
   const outFile = arg('out', 'docs/benchmarks.md');
+  const path = resolve(
+    REPO_ROOT,
+    outFile === '-' ? 'docs/benchmarks.md' : outFile,
+  );
+  const previous = readFileSync(path, 'utf8');
+  const kept = previous.indexOf(ANALYSIS_START);
+  const keptEnd = previous.indexOf(ANALYSIS_END);
+  const analysis =
+    kept >= 0 && keptEnd > kept
+      ? previous.slice(kept + ANALYSIS_START.length, keptEnd)
+      : '';
+  const section = render(results, command, analysis);
   if (outFile === '-') {
     process.stdout.write(section);
     return;
   }
-  const path = resolve(REPO_ROOT, outFile);
-  const previous = readFileSync(path, 'utf8');
   const from = previous.indexOf(START);
   const to = previous.indexOf(END);
   const next =
