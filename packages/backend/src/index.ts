@@ -38,5 +38,8 @@ backend.add(import('@user-trust/plugin-user-trust-backend-module-demo-data'));
 // PagerDuty incidents by webhooks v3 (and a REST backfill when an account
 // has a token); configured under `userTrust.pagerduty` in app-config.yaml.
 backend.add(import('@user-trust/plugin-user-trust-backend-module-pagerduty'));
+// Statuspage incidents and scheduled maintenances by webhook (a secret token
+// in the URL; REST sync when a page has an apiKey); `userTrust.statuspage`.
+backend.add(import('@user-trust/plugin-user-trust-backend-module-statuspage'));
 
 backend.start();
