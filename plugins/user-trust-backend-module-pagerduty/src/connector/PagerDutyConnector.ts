@@ -13,13 +13,19 @@ import { UnmappedPagerDutyService } from '../mapping/unmappedService';
 import { syncPagerDutyIncidents } from '../sync/syncIncidents';
 import {
   handlePagerDutyWebhook,
+  PAGERDUTY_WEBHOOK_MAX_BODY_BYTES,
   PagerDutyWebhookResult,
 } from '../webhook/handlePagerDutyWebhook';
-import { SignatureFailureReason } from '../webhook/webhookSignature';
+import {
+  PAGERDUTY_SIGNATURE_HEADER,
+  SignatureFailureReason,
+  verifyPagerDutySignature,
+} from '../webhook/webhookSignature';
 import { CatalogMappings } from './CatalogMappings';
 import { GroupCommit } from './GroupCommit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const NO_MAPPING = { resolve: () => undefined };
 
 /**
  * The connector's id for a PagerDuty service: `<account>:<service id>`, so
@@ -232,7 +238,22 @@ export function createPagerDutyConnector(
     title: 'PagerDuty',
 
     async handleWebhook(delivery, context) {
-      const { mapping, handledBy } = await mappings.get();
+      // The catalog is read only for a delivery that some account signed:
+      // forged requests cannot make the module read it (the core checks the
+      // signature again and answers the refusal).
+      const signed =
+        delivery.rawBody.length <= PAGERDUTY_WEBHOOK_MAX_BODY_BYTES &&
+        config.accounts.some(
+          account =>
+            verifyPagerDutySignature(
+              delivery.rawBody,
+              delivery.headers[PAGERDUTY_SIGNATURE_HEADER],
+              account.webhookSecrets,
+            ).ok,
+        );
+      const { mapping, handledBy } = signed
+        ? await mappings.get()
+        : { mapping: NO_MAPPING, handledBy: undefined };
       const result = await handlePagerDutyWebhook(delivery, {
         accounts: config.accounts,
         mapping,
