@@ -1,6 +1,7 @@
 import {
   coreServices,
   createBackendPlugin,
+  LifecycleService,
   LoggerService,
   SchedulerService,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
@@ -40,6 +41,7 @@ import {
   RECONCILE_TASK_ID,
   RollupReconciler,
 } from './rollups/RollupReconciler';
+import { ActivityBuffer } from './sources/ActivityBuffer';
 import { ConnectorRuntime } from './sources/ConnectorRuntime';
 import { SourceMetrics } from './sources/sourceMetrics';
 import { SourcesService } from './sources/SourcesService';
@@ -130,6 +132,7 @@ export const userTrustPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         httpRouter,
@@ -144,6 +147,7 @@ export const userTrustPlugin = createBackendPlugin({
         urlReader,
         scheduler,
         userInfo,
+        lifecycle,
       }) {
         const db = await database.getClient();
         if (!database.migrations?.skip) {
@@ -257,6 +261,7 @@ export const userTrustPlugin = createBackendPlugin({
           taskState,
           ingest: signals => ingestor.ingest(signals),
           scheduler,
+          lifecycle,
           logger,
         });
         // Webhooks carry the vendor's signature instead of Backstage
@@ -306,12 +311,17 @@ async function startConnectors(options: {
   taskState: TaskStateStore;
   ingest: ConstructorParameters<typeof ConnectorRuntime>[0]['ingest'];
   scheduler: SchedulerService;
+  lifecycle: LifecycleService;
   logger: LoggerService;
 }): Promise<SourcesService> {
   const { connectors, store, taskState, ingest, scheduler, logger } = options;
   const metrics = new SourceMetrics();
+  const activity = new ActivityBuffer(store, logger);
+  activity.start();
+  options.lifecycle.addShutdownHook(() => activity.stop());
   const sources = new SourcesService({
     store,
+    activity,
     triggerSync: id => scheduler.triggerTask(syncTaskId(id)),
   });
   for (const connector of connectors) {
@@ -319,6 +329,7 @@ async function startConnectors(options: {
       connector,
       store,
       taskState,
+      activity,
       ingest,
       logger: logger.child({ connector: connector.id }),
       metrics,

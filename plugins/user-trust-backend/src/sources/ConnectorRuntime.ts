@@ -12,6 +12,7 @@ import {
   UserTrustWebhookDelivery,
 } from '@user-trust/plugin-user-trust-node';
 import { TaskStateStore } from '../database/TaskStateStore';
+import { ActivityBuffer } from './ActivityBuffer';
 import { SourceMetrics } from './sourceMetrics';
 import { SourceError, SourceStore } from './SourceStore';
 
@@ -22,6 +23,7 @@ export type ConnectorRuntimeOptions = {
   connector: UserTrustConnector;
   store: SourceStore;
   taskState: TaskStateStore;
+  activity: ActivityBuffer;
   ingest(signals: SignalInput[]): Promise<IngestSignalsResult>;
   logger: LoggerService;
   metrics: SourceMetrics;
@@ -55,7 +57,7 @@ export class ConnectorRuntime {
   async receive(
     delivery: UserTrustWebhookDelivery,
   ): Promise<UserTrustWebhookAnswer> {
-    const { connector, store, metrics, logger } = this.options;
+    const { connector, store, metrics, activity, logger } = this.options;
     if (!connector.handleWebhook) {
       return {
         status: 404,
@@ -71,8 +73,8 @@ export class ConnectorRuntime {
     }
     const accepted = answer.status < 400;
     metrics.webhook(connector.id, accepted);
+    activity.webhook(connector.id, accepted);
     try {
-      await store.recordWebhook(connector.id, accepted, this.now());
       if ('message' in answer) {
         await store.recordError(
           connector.id,
@@ -159,7 +161,7 @@ export class ConnectorRuntime {
   }
 
   private async ingest(signals: SignalInput[]) {
-    const { connector, store, metrics } = this.options;
+    const { connector, activity, metrics } = this.options;
     const foreign = signals.findIndex(s => s.source !== connector.id);
     if (foreign >= 0) {
       throw new InputError(
@@ -169,7 +171,7 @@ export class ConnectorRuntime {
     const result = await this.options.ingest(signals);
     const stored = result.created + result.updated;
     metrics.signalsStored(connector.id, stored);
-    await store.countSignals(connector.id, stored, this.now());
+    activity.signals(connector.id, stored);
     return result;
   }
 

@@ -27,6 +27,19 @@ export type SourceActivity = {
   progress?: { done: number; total?: number };
 };
 
+/** Webhook counts and stored signals not yet written (ActivityBuffer). */
+export type PendingActivity = {
+  accepted: number;
+  refused: number;
+  lastWebhookAt?: number;
+  lastAcceptedAt?: number;
+  /** Signals stored, by the epoch ms of their hour. */
+  signalsByHour: Map<number, number>;
+};
+
+/** The epoch ms of the hour of `at`. */
+export const hourOf = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
+
 export type SourceError = {
   occurredAt: number;
   context: 'webhook' | 'sync' | 'attribution';
@@ -58,19 +71,52 @@ const number = (value: unknown) =>
 export class SourceStore {
   constructor(private readonly db: Knex) {}
 
-  async recordWebhook(source: string, accepted: boolean, at: number) {
-    const column = accepted ? 'webhooks_accepted' : 'webhooks_refused';
-    const times = {
-      last_webhook_at: at,
-      ...(accepted ? { last_webhook_accepted_at: at } : {}),
-    };
-    await this.db(STATUS)
-      .insert({ source, ...times, [column]: 1 })
-      .onConflict('source')
-      .merge({
-        ...times,
-        [column]: this.db.raw('??.?? + 1', [STATUS, column]),
-      });
+  /**
+   * Adds a connector's webhook counts and stored signals per hour (see
+   * ActivityBuffer), in one transaction.
+   */
+  async addActivity(source: string, activity: PendingActivity, now: number) {
+    await this.db.transaction(async tx => {
+      const times = {
+        ...(activity.lastWebhookAt !== undefined && {
+          last_webhook_at: activity.lastWebhookAt,
+        }),
+        ...(activity.lastAcceptedAt !== undefined && {
+          last_webhook_accepted_at: activity.lastAcceptedAt,
+        }),
+      };
+      await tx(STATUS)
+        .insert({
+          source,
+          ...times,
+          webhooks_accepted: activity.accepted,
+          webhooks_refused: activity.refused,
+        })
+        .onConflict('source')
+        .merge({
+          ...times,
+          webhooks_accepted: tx.raw('??.?? + ?', [
+            STATUS,
+            'webhooks_accepted',
+            activity.accepted,
+          ]),
+          webhooks_refused: tx.raw('??.?? + ?', [
+            STATUS,
+            'webhooks_refused',
+            activity.refused,
+          ]),
+        });
+      for (const [hour, count] of activity.signalsByHour) {
+        await tx(HOURLY)
+          .insert({ source, hour, signals: count })
+          .onConflict(['source', 'hour'])
+          .merge({ signals: tx.raw('??.?? + ?', [HOURLY, 'signals', count]) });
+      }
+      await tx(HOURLY)
+        .where({ source })
+        .andWhere('hour', '<', now - HOURLY_KEPT_MS)
+        .delete();
+    });
   }
 
   async recordSyncStart(source: string, at: number) {
@@ -101,20 +147,6 @@ export class SourceStore {
       .insert({ source, progress: value })
       .onConflict('source')
       .merge({ progress: value });
-  }
-
-  /** Counts stored signals in the hour of `at`. */
-  async countSignals(source: string, count: number, at: number) {
-    if (count <= 0) return;
-    const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
-    await this.db(HOURLY)
-      .insert({ source, hour, signals: count })
-      .onConflict(['source', 'hour'])
-      .merge({ signals: this.db.raw('??.?? + ?', [HOURLY, 'signals', count]) });
-    await this.db(HOURLY)
-      .where({ source })
-      .andWhere('hour', '<', at - HOURLY_KEPT_MS)
-      .delete();
   }
 
   async recordError(
@@ -158,7 +190,7 @@ export class SourceStore {
 
   /** Signals stored since `since` (whole hours). */
   async signalsSince(source: string, since: number): Promise<number> {
-    const hour = Math.floor(since / HOUR_MS) * HOUR_MS;
+    const hour = hourOf(since);
     const row = await this.db(HOURLY)
       .where({ source })
       .andWhere('hour', '>=', hour)

@@ -1,6 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import { UserTrustApiSchemas } from '@user-trust/plugin-user-trust-common';
 import { ConnectorRuntime } from './ConnectorRuntime';
+import { ActivityBuffer } from './ActivityBuffer';
 import { SourceStore } from './SourceStore';
 
 type SourceStatus = UserTrustApiSchemas['SourceStatus'];
@@ -19,6 +20,8 @@ export class SourcesService {
   constructor(
     private readonly options: {
       store: SourceStore;
+      /** Buffered webhook and signal counts, written before each read. */
+      activity: ActivityBuffer;
       /** Starts a connector's scheduled sync now (on whichever replica). */
       triggerSync(source: string): Promise<void>;
       now?: () => number;
@@ -43,6 +46,7 @@ export class SourcesService {
   }
 
   async list(): Promise<SourceStatus[]> {
+    await this.options.activity.flush();
     return Promise.all(this.all().map(runtime => this.status(runtime)));
   }
 
