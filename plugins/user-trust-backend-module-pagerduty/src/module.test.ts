@@ -289,6 +289,29 @@ describe('the PagerDuty module in a backend', () => {
       ]);
     });
 
+    it('keeps the incidents of a service mapped in config to an entity the catalog lacks', async () => {
+      const server = await start({
+        serviceMapping: { PGONE: 'component:default/gone' },
+      });
+      const res = await deliver(
+        server,
+        delivery({
+          incidentId: 'PINC9',
+          serviceId: 'PGONE',
+          serviceName: 'Gone',
+        }),
+      );
+      expect(res.status).toBe(202);
+      const status = await pagerDutyStatus(server);
+      expect(status.externalServices).toEqual([
+        expect.objectContaining({
+          id: 'acme:PGONE',
+          name: 'Gone',
+          unattributedSignals: 1,
+        }),
+      ]);
+    });
+
     it('backfills incidents over the REST API through the scheduled sync', async () => {
       fake = await FakePagerDuty.start();
       fake.users.push({

@@ -1,5 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  IngestSignalsResult,
+  SignalInput,
+} from '@user-trust/plugin-user-trust-common';
+import {
+  UnattributedSignalInput,
   UserTrustConnector,
   UserTrustConnectorContext,
   UserTrustExternalService,
@@ -26,6 +31,8 @@ import { GroupCommit } from './GroupCommit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NO_MAPPING = { resolve: () => undefined };
+// SignalIngestor's refusal of a signal whose entity is not in the catalog.
+const MISSING_ENTITY = /\]\.entityRef: no entity /;
 
 /**
  * The connector's id for a PagerDuty service: `<account>:<service id>`, so
@@ -54,6 +61,33 @@ function externalServiceOf(
     ...(service.serviceName && { name: service.serviceName }),
     ...(service.serviceUrl && { url: service.serviceUrl }),
   };
+}
+
+/** Signals by the service their attributes name, without their entity. */
+function byService(signals: SignalInput[]) {
+  const groups = new Map<
+    string,
+    { service: UserTrustExternalService; kept: UnattributedSignalInput[] }
+  >();
+  for (const { entityRef: _, ...signal } of signals) {
+    const attributes = signal.attributes ?? {};
+    const id = externalServiceId(
+      String(attributes.pagerdutyAccount),
+      String(attributes.serviceId),
+    );
+    const group = groups.get(id) ?? {
+      service: {
+        id,
+        ...(typeof attributes.serviceName === 'string' && {
+          name: attributes.serviceName,
+        }),
+      },
+      kept: [],
+    };
+    group.kept.push(signal);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
 }
 
 const SIGNATURE_MESSAGES: Record<SignatureFailureReason, string> = {
@@ -139,6 +173,34 @@ export function createPagerDutyConnector(
     }
     return group;
   };
+
+  /**
+   * A webhook's signals for their mapped entity. When ingestion refuses them
+   * because that entity is not in the catalog (a `serviceMapping` naming an
+   * entity that is gone or not yet loaded), they are kept under their
+   * service like those of an unmapped one, instead of being answered 4xx
+   * (which PagerDuty never delivers again): they are attributed once the
+   * entity exists, and the failed attributions show on the Sources page.
+   */
+  async function ingestOrKeep(
+    context: UserTrustConnectorContext,
+    signals: SignalInput[],
+  ): Promise<IngestSignalsResult> {
+    try {
+      return await groupCommitOf(context).ingest(signals);
+    } catch (error) {
+      if (!MISSING_ENTITY.test(String((error as Error)?.message))) throw error;
+      context.logger.warn(
+        `PagerDuty: kept signals of a service mapped to an entity the catalog does not have: ${
+          (error as Error).message
+        }`,
+      );
+      for (const { service, kept } of byService(signals)) {
+        await context.keepUnattributed(service, kept);
+      }
+      return { created: 0, updated: 0, unchanged: 0 };
+    }
+  }
 
   const keepUnmapped =
     (context: UserTrustConnectorContext) =>
@@ -259,7 +321,7 @@ export function createPagerDutyConnector(
         mapping,
         handledBy,
         classification: config.classification,
-        ingest: signals => groupCommitOf(context).ingest(signals),
+        ingest: signals => ingestOrKeep(context, signals),
         keepUnmapped: outcome =>
           keepUnmapped(context)(outcome.service, outcome.signals),
         getIncidentTimeline: async (accountId, incidentId) => {
