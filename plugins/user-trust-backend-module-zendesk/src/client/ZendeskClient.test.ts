@@ -164,6 +164,17 @@ describe('ZendeskClient against the fake Zendesk API', () => {
     expect(await client().getTicket('999')).toBeUndefined();
   });
 
+  it('lets one request retry less, failing fast on a long Retry-After', async () => {
+    addTickets(1);
+    fake.failNext({ status: 429, retryAfter: '60' });
+    await expect(
+      client().getTicket('1', {
+        retries: { maxRetries: 2, maxRetryDelayMs: 3000 },
+      }),
+    ).rejects.toMatchObject({ kind: 'rate-limited', status: 429 });
+    expect(sleeps).toEqual([]);
+  });
+
   it('reads Retry-After as seconds or an HTTP date', () => {
     expect(retryAfterMs('30', 0)).toBe(30_000);
     expect(retryAfterMs(null, 0)).toBeUndefined();

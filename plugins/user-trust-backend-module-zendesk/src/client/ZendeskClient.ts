@@ -193,14 +193,21 @@ export class ZendeskClient {
   /** One ticket with its assignee, organization and metrics; undefined when gone (404). */
   async getTicket(
     id: string,
-    options: { signal?: AbortSignal } = {},
+    options: {
+      signal?: AbortSignal;
+      /**
+       * Retries of this request, fewer than the client's for a caller that
+       * must answer quickly (a webhook: Zendesk waits only seconds).
+       */
+      retries?: { maxRetries?: number; maxRetryDelayMs?: number };
+    } = {},
   ): Promise<
     { ticket: ZendeskTicket; sideloads: ZendeskSideloads } | undefined
   > {
     const path = `/api/v2/tickets/${encodeURIComponent(id)}.json`;
     const query = new URLSearchParams({ include: SIDELOADS });
     try {
-      const body = await this.get(path, query, options.signal);
+      const body = await this.get(path, query, options.signal, options.retries);
       const ticket = body.ticket as ZendeskTicket | undefined;
       if (!ticket || typeof ticket !== 'object' || ticket.id === undefined) {
         throw new ZendeskApiError(`Zendesk ${path} answered without 'ticket'`, {
@@ -241,9 +248,11 @@ export class ZendeskClient {
     path: string,
     query: URLSearchParams,
     signal?: AbortSignal,
+    retries: { maxRetries?: number; maxRetryDelayMs?: number } = {},
   ): Promise<Record<string, unknown>> {
-    const maxRetries = this.options.maxRetries ?? 5;
-    const maxDelay = this.options.maxRetryDelayMs ?? 120_000;
+    const maxRetries = retries.maxRetries ?? this.options.maxRetries ?? 5;
+    const maxDelay =
+      retries.maxRetryDelayMs ?? this.options.maxRetryDelayMs ?? 120_000;
     const url = `${this.baseUrl}${path}?${query}`;
     for (let attempt = 0; ; attempt += 1) {
       if (signal?.aborted) throw abortError();

@@ -14,6 +14,13 @@ import { CatalogIndexCache } from './CatalogIndexCache';
 import { storeTickets } from './storeTickets';
 
 /**
+ * Retries of the ticket read a webhook makes: Zendesk waits for an answer
+ * only seconds, so a long Retry-After fails the delivery (a 5xx) and
+ * Zendesk delivers it again later.
+ */
+const WEBHOOK_RETRIES = { maxRetries: 2, maxRetryDelayMs: 3000 };
+
+/**
  * The `zendesk` connector: ticket webhooks, and a scheduled sync of the
  * incremental ticket export when credentials are configured.
  */
@@ -38,7 +45,9 @@ export function createZendeskConnector(options: {
         storeTicket: async event => {
           const hints = ticketEventHints(event);
           const read = client
-            ? await client.getTicket(String(event.detail.id))
+            ? await client.getTicket(String(event.detail.id), {
+                retries: WEBHOOK_RETRIES,
+              })
             : { ticket: ticketFromEventDetail(event.detail) };
           if (!read) {
             return { ingested: 0, unattributed: 0, ignored: 1, refused: [] };
