@@ -41,5 +41,8 @@ backend.add(import('@user-trust/plugin-user-trust-backend-module-pagerduty'));
 // Statuspage incidents and scheduled maintenances by webhook (a secret token
 // in the URL; REST sync when a page has an apiKey); `userTrust.statuspage`.
 backend.add(import('@user-trust/plugin-user-trust-backend-module-statuspage'));
+// Zendesk tickets, escalations and CSAT by signed webhooks (and the
+// incremental export when a token is configured); `userTrust.zendesk`.
+backend.add(import('@user-trust/plugin-user-trust-backend-module-zendesk'));
 
 backend.start();
