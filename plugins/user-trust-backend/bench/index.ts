@@ -129,8 +129,17 @@ async function main() {
   const outPath =
     options.out === '-' ? undefined : resolve(REPO_ROOT, options.out);
   let analysis: string | undefined;
+  // Other benchmarks' sections (e.g. <!-- pagerduty-bench:start -->), kept.
+  let otherSections = '';
   if (outPath && existsSync(outPath)) {
     const previous = readFileSync(outPath, 'utf8');
+    otherSections = [
+      ...previous.matchAll(
+        /<!-- ([\w-]+)-bench:start -->[\s\S]*?<!-- \1-bench:end -->/g,
+      ),
+    ]
+      .map(match => match[0])
+      .join('\n\n');
     const from = previous.indexOf(ANALYSIS_START);
     const to = previous.indexOf(ANALYSIS_END);
     if (from >= 0 && to > from) {
@@ -158,7 +167,9 @@ async function main() {
   });
   console.log(`\n${report}`);
   if (outPath) {
-    let text = `${report}\n`;
+    let text = otherSections
+      ? `${report}\n\n${otherSections}\n`
+      : `${report}\n`;
     try {
       // The repository checks Markdown with prettier.
       const prettier = require('prettier');
