@@ -8,3 +8,4 @@
 
 export * from './extensions';
 export * from './connectors';
+export * from './errors';

@@ -4,6 +4,7 @@ import {
   SignalInput,
 } from '@user-trust/plugin-user-trust-common';
 import {
+  isUnknownEntityRefsError,
   UnattributedSignalInput,
   UserTrustConnector,
   UserTrustConnectorContext,
@@ -31,8 +32,6 @@ import { GroupCommit } from './GroupCommit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NO_MAPPING = { resolve: () => undefined };
-// SignalIngestor's refusal of a signal whose entity is not in the catalog.
-const MISSING_ENTITY = /\]\.entityRef: no entity /;
 
 /**
  * The connector's id for a PagerDuty service: `<account>:<service id>`, so
@@ -189,7 +188,8 @@ export function createPagerDutyConnector(
     try {
       return await groupCommitOf(context).ingest(signals);
     } catch (error) {
-      if (!MISSING_ENTITY.test(String((error as Error)?.message))) throw error;
+      // Ingestion's refusal of an entity the catalog does not have.
+      if (!isUnknownEntityRefsError(error)) throw error;
       context.logger.warn(
         `PagerDuty: kept signals of a service mapped to an entity the catalog does not have: ${
           (error as Error).message

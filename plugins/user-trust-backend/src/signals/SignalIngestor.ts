@@ -1,9 +1,11 @@
-import { InputError } from '@backstage/errors';
 import {
   IngestSignalsResult,
   SignalInput,
 } from '@user-trust/plugin-user-trust-common';
-import { UserTrustSignalProviderConnection } from '@user-trust/plugin-user-trust-node';
+import {
+  UnknownEntityRefsError,
+  UserTrustSignalProviderConnection,
+} from '@user-trust/plugin-user-trust-node';
 import { SignalStore } from './SignalStore';
 import { NormalizedSignal } from './types';
 import { KnownEntityRefs } from './KnownEntityRefs';
@@ -22,7 +24,7 @@ export type SignalIngestorOptions = {
 function unknownRefError(
   signals: NormalizedSignal[],
   unknown: Set<string>,
-): InputError {
+): UnknownEntityRefsError {
   const bad = signals.flatMap((signal, index) =>
     (['entityRef', 'handledBy'] as const)
       .filter(field => signal[field] && unknown.has(signal[field]!))
@@ -30,8 +32,9 @@ function unknownRefError(
   );
   const [first] = bad;
   const more = bad.length > 1 ? ` (and ${bad.length - 1} more)` : '';
-  return new InputError(
+  return new UnknownEntityRefsError(
     `signals[${first.index}].${first.field}: no entity ${first.ref} in the catalog${more}; signals are stored only for entities the catalog knows`,
+    [...unknown],
   );
 }
 
