@@ -9,3 +9,4 @@
 export * from './extensions';
 export * from './connectors';
 export * from './errors';
+export * from './RefreshingValue';

@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { RefreshingValue } from '@user-trust/plugin-user-trust-node';
 import { configuredComponentMappings, StatuspageConfig } from '../config';
 import {
   ComponentEntityMapping,
@@ -27,46 +28,30 @@ export type CatalogMappingsOptions = {
  * previous mapping stays in use.
  */
 export class CatalogMappings {
-  private loaded?: { at: number; value: ComponentEntityMapping };
-  private loading?: Promise<ComponentEntityMapping>;
-  private readonly now: () => number;
+  private readonly value: RefreshingValue<ComponentEntityMapping>;
 
   constructor(private readonly options: CatalogMappingsOptions) {
-    this.now = options.now ?? Date.now;
+    this.value = new RefreshingValue({
+      read: () => this.load(),
+      refreshMs: options.refreshMs ?? MAPPING_REFRESH_MS,
+      now: options.now,
+      onStale: (error, ageMs) =>
+        options.logger.warn(
+          `Statuspage: could not refresh the component mapping from the catalog, using the one read ${Math.round(
+            ageMs / 1000,
+          )} s ago: ${String(error)}`,
+        ),
+    });
   }
 
   /** The current mapping; throws only when none could ever be read. */
-  async get(): Promise<ComponentEntityMapping> {
-    const refreshMs = this.options.refreshMs ?? MAPPING_REFRESH_MS;
-    if (this.loaded && this.now() - this.loaded.at < refreshMs) {
-      return this.loaded.value;
-    }
-    if (!this.loading) {
-      this.loading = this.load()
-        .then(value => {
-          this.loaded = { at: this.now(), value };
-          return value;
-        })
-        .finally(() => {
-          this.loading = undefined;
-        });
-    }
-    try {
-      return await this.loading;
-    } catch (error) {
-      if (!this.loaded) throw error;
-      this.options.logger.warn(
-        `Statuspage: could not refresh the component mapping from the catalog, using the one read ${Math.round(
-          (this.now() - this.loaded.at) / 1000,
-        )} s ago: ${String(error)}`,
-      );
-      return this.loaded.value;
-    }
+  get(): Promise<ComponentEntityMapping> {
+    return this.value.get();
   }
 
   /** Forgets the loaded mapping, so the next use reads the catalog. */
   invalidate() {
-    this.loaded = undefined;
+    this.value.invalidate();
   }
 
   private async load(): Promise<ComponentEntityMapping> {

@@ -1,5 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { RefreshingValue } from '@user-trust/plugin-user-trust-node';
 import {
   ZendeskCatalogIndex,
   zendeskCatalogIndex,
@@ -15,8 +16,7 @@ export const CATALOG_INDEX_TTL_MS = 5 * 60_000;
  * the catalog fails.
  */
 export class CatalogIndexCache {
-  private loaded?: { at: number; index: ZendeskCatalogIndex };
-  private loading?: Promise<ZendeskCatalogIndex>;
+  private readonly value: RefreshingValue<ZendeskCatalogIndex>;
 
   constructor(
     private readonly options: {
@@ -26,28 +26,20 @@ export class CatalogIndexCache {
       ttlMs?: number;
       now?: () => number;
     },
-  ) {}
-
-  async get(): Promise<ZendeskCatalogIndex> {
-    const now = (this.options.now ?? Date.now)();
-    const ttl = this.options.ttlMs ?? CATALOG_INDEX_TTL_MS;
-    if (this.loaded && now - this.loaded.at < ttl) return this.loaded.index;
-    this.loading ??= this.read()
-      .then(index => {
-        this.loaded = { at: (this.options.now ?? Date.now)(), index };
-        return index;
-      })
-      .catch(error => {
-        if (!this.loaded) throw error;
-        this.options.logger.warn(
+  ) {
+    this.value = new RefreshingValue({
+      read: () => this.read(),
+      refreshMs: options.ttlMs ?? CATALOG_INDEX_TTL_MS,
+      now: options.now,
+      onStale: error =>
+        options.logger.warn(
           `Zendesk connector: could not read the catalog, using the last read: ${error}`,
-        );
-        return this.loaded.index;
-      })
-      .finally(() => {
-        this.loading = undefined;
-      });
-    return this.loading;
+        ),
+    });
+  }
+
+  get(): Promise<ZendeskCatalogIndex> {
+    return this.value.get();
   }
 
   private async read(): Promise<ZendeskCatalogIndex> {
