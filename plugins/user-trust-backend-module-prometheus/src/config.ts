@@ -24,8 +24,8 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 30 },
 };
 
-/** Prometheus's default limit is 11,000 points a series; a sync reads one a day. */
-const MAX_BACKFILL_DAYS = 3650;
+/** One point a day (Prometheus allows 11,000 a series); signals may be at most 10 years old. */
+const MAX_BACKFILL_DAYS = 3000;
 
 /**
  * Reads `userTrust.prometheus`; undefined when the section is absent.
