@@ -64,6 +64,12 @@ export function createPrometheusConnector(options: {
           now,
           signal: context.signal,
         });
+        if (context.signal.aborted) {
+          // Not a successful sync: the entities after the abort were not read.
+          throw new Error(
+            'Prometheus sync aborted (timeout or shutdown) before every entity was read',
+          );
+        }
         failures.push(...result.failures);
         logger.info(
           `Prometheus sync: ${result.signals} daily SLIs of ${
