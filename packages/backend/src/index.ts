@@ -44,5 +44,9 @@ backend.add(import('@user-trust/plugin-user-trust-backend-module-statuspage'));
 // Zendesk tickets, escalations and CSAT by signed webhooks (and the
 // incremental export when a token is configured); `userTrust.zendesk`.
 backend.add(import('@user-trust/plugin-user-trust-backend-module-zendesk'));
+// Technical SLIs from Prometheus, daily, for the dissonance view; adds
+// nothing until `userTrust.prometheus.baseUrl` is set (the example portal
+// has no Prometheus).
+backend.add(import('@user-trust/plugin-user-trust-backend-module-prometheus'));
 
 backend.start();
