@@ -38,10 +38,9 @@ export interface FieldRoleRouteOptions {
   catalog: CatalogService;
   logger: LoggerService;
   fieldRoles: FieldRoleService;
+  access: EntityAccess;
   /** Told which entities' field roles changed, to refresh their health. */
-  onChanged(entityRefs: string[]): Promise<void>;
-  visibleEntity: EntityAccess['visibleEntity'];
-  changeableEntity: EntityAccess['changeableEntity'];
+  entitiesChanged(entityRefs: string[]): Promise<void>;
 }
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -86,9 +85,8 @@ export function registerFieldRoleRoutes(
     catalog,
     logger,
     fieldRoles,
-    visibleEntity,
-    changeableEntity,
-    onChanged,
+    access: { visibleEntity, changeableEntity },
+    entitiesChanged,
   } = options;
   const { types, store } = fieldRoles;
   const writers = { allow: ['user', 'service'] as Array<'user' | 'service'> };
@@ -96,7 +94,7 @@ export function registerFieldRoleRoutes(
   /** Lets a catalog processor pick the change up; never fails the request. */
   async function refresh(entityRefs: Iterable<string>) {
     const changed = [...new Set(entityRefs)];
-    await onChanged(changed);
+    await entitiesChanged(changed);
     const credentials = await auth.getOwnServiceCredentials();
     for (const entityRef of changed) {
       try {

@@ -69,12 +69,7 @@ export async function createRouter(
   registerSloRoutes(router, { ...options, access });
   registerHealthRoutes(router, options);
   registerSourceRoutes(router, { ...options, access });
-  registerFieldRoleRoutes(router, {
-    ...options,
-    visibleEntity: access.visibleEntity,
-    changeableEntity: access.changeableEntity,
-    onChanged: options.entitiesChanged,
-  });
+  registerFieldRoleRoutes(router, { ...options, access });
 
   // After every route: the validator's 400s, with the unknown property.
   router.use(nameUnknownProperties(spec));

@@ -267,7 +267,7 @@ export class SourceStore {
     });
   }
 
-  /** The services of `source` with kept signals, or all `source` has seen. */
+  /** Every external service `source` has seen, with its kept signals. */
   async services(source: string): Promise<ExternalServiceRow[]> {
     const counts = this.db(UNATTRIBUTED)
       .where({ source })

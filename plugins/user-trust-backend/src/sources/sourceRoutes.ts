@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import {
   parseStoredEntityRef,
   toStoredEntityRef,
+  tryStoredEntityRef,
   userTrustSourceManagePermission,
 } from '@user-trust/plugin-user-trust-common';
 import { spec } from '../schema/openapi.generated';
@@ -47,12 +48,16 @@ export function registerSourceRoutes(
   router.post('/sources/:source/mappings', async (req, res) => {
     const credentials = await manager(req);
     const { serviceId, serviceName, entityRef } = req.body;
-    const parts = tryParse(entityRef);
-    if (!parts) {
+    // Connectors' services are mostly components.
+    const stored = tryStoredEntityRef(entityRef, { defaultKind: 'component' });
+    if (!stored) {
       throw new InputError(`entityRef: '${entityRef}' is not an entity ref`);
     }
     // The entity must exist, and the caller see it.
-    const entity = await access.visibleEntity(parts, credentials);
+    const entity = await access.visibleEntity(
+      parseStoredEntityRef(stored),
+      credentials,
+    );
     const ref = toStoredEntityRef(entity);
     const attributed = await sources.map(
       req.params.source,
@@ -62,13 +67,4 @@ export function registerSourceRoutes(
     );
     res.json({ attributed });
   });
-}
-
-function tryParse(ref: string) {
-  try {
-    // Connectors' services are mostly components.
-    return parseStoredEntityRef(ref.trim(), { defaultKind: 'component' });
-  } catch {
-    return undefined;
-  }
 }
