@@ -13,4 +13,5 @@ export * from './slo';
 export * from './fieldRoles';
 export * from './fieldRoleCatalog';
 export * from './health';
+export * from './imports';
 export * from './schema';

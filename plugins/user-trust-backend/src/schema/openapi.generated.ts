@@ -1321,6 +1321,145 @@ export const spec = {
         },
       },
     },
+    '/imports/signals': {
+      post: {
+        operationId: 'ImportSignals',
+        summary:
+          'Import signals from a CSV or JSON file, with a dry run first.',
+        description:
+          'For files exported from a CRM, a survey tool or a spreadsheet. The\nfile\'s text goes in `content`; `mapping` says which column holds\nwhich signal field (columns named by their header; for JSON, an array\nof flat objects, by their keys). Rows are numbered from 1: the data\nline of a CSV row (header not counted), the index + 1 of a JSON item.\nEvery row goes through the same validation and the same ingestion as\n`POST /signals` (identity `source` + `externalId`): a row without a\nmapped id column gets an id derived from its mapped cells, so the\nsame file imported twice changes nothing.\n\nWith `dryRun=true` the answer is always 200 (unless the file or the\nmapping as a whole is unusable: 400): `errors` lists every bad row\n(row, field, column, reason; the first 1,000), and `created`,\n`updated`, `unchanged` say what the good rows would do; nothing is\nwritten. Otherwise a file with any bad row is answered 400 naming the\nfirst ones and nothing is written; a good file is written in one\ntransaction (all rows or none) and answered 200 with `applied: true`.\nA request that accepts `application/x-ndjson` gets the answer as a\nstream of JSON lines instead: `{"progress": {...}}` while the rows\nare written, then one `{"result": {...}}` after the commit or one\n`{"error": {...}}` after a rollback. Needs `user-trust.signal.create`.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'dryRun',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SignalImportRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The result of the import or dry run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SignalImportResult',
+                },
+              },
+              'application/x-ndjson': {
+                schema: {
+                  $ref: '#/components/schemas/SignalImportStreamLine',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/imports/mappings': {
+      get: {
+        operationId: 'ListSignalImportMappings',
+        summary: 'The saved column mappings, one per import source.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Every saved mapping.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SignalImportMappingList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/imports/mappings/{importSource}': {
+      put: {
+        operationId: 'SaveSignalImportMapping',
+        summary: 'Save the column mapping of an import source.',
+        description:
+          'The next upload for the same `source` starts from it. Needs\n`user-trust.signal.create`.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/importSource',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SignalImportMapping',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The mapping is saved.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SavedSignalImportMapping',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/webhooks/{source}': {
       post: {
         operationId: 'ReceiveWebhook',
@@ -1419,6 +1558,17 @@ export const spec = {
       },
     },
     parameters: {
+      importSource: {
+        name: 'importSource',
+        in: 'path',
+        required: true,
+        description: 'The `source` of the imported signals, e.g. `crm-export`.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
       source: {
         name: 'source',
         in: 'path',
@@ -3374,6 +3524,275 @@ export const spec = {
           lastSeenAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      SignalImportRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['source', 'format', 'content', 'mapping'],
+        properties: {
+          source: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            description:
+              'The `source` of every imported signal, e.g. `crm-export`.',
+          },
+          format: {
+            type: 'string',
+            enum: ['csv', 'json'],
+          },
+          fileName: {
+            type: 'string',
+            maxLength: 255,
+            description: 'Shown in the log only.',
+          },
+          content: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 52428800,
+            description:
+              'The file as UTF-8 text: CSV (RFC 4180, comma or semicolon\nseparated, a header line first) or a JSON array of flat objects.\n',
+          },
+          mapping: {
+            $ref: '#/components/schemas/SignalImportMapping',
+          },
+        },
+      },
+      SignalImportMapping: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['columns'],
+        description:
+          'Which column holds which signal field, constants for fields no\ncolumn holds, and the columns kept as attributes. Times are ISO 8601\n(`2026-11-27T09:30:00Z`, `2026-11-27 09:30`, `2026-11-27`), read as\nUTC when they name no offset.\n',
+        properties: {
+          columns: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              externalId: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              kind: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              entityRef: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              occurredAt: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              resolvedAt: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              severity: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              account: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              value: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              fieldRole: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+              handledBy: {
+                $ref: '#/components/schemas/SignalImportColumn',
+              },
+            },
+          },
+          defaults: {
+            type: 'object',
+            additionalProperties: false,
+            description:
+              'Values for fields that no column holds (or where its cell is empty).',
+            properties: {
+              kind: {
+                $ref: '#/components/schemas/SignalKind',
+              },
+              entityRef: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+              severity: {
+                $ref: '#/components/schemas/SignalSeverity',
+              },
+            },
+          },
+          attributes: {
+            type: 'array',
+            maxItems: 50,
+            uniqueItems: true,
+            description:
+              'Columns stored as attributes under their header name.',
+            items: {
+              $ref: '#/components/schemas/SignalImportColumn',
+            },
+          },
+        },
+      },
+      SignalImportColumn: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+        description: 'A column of the file, by its header (CSV) or key (JSON).',
+      },
+      SavedSignalImportMapping: {
+        type: 'object',
+        required: ['source', 'mapping', 'updatedBy', 'updatedAt'],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          mapping: {
+            $ref: '#/components/schemas/SignalImportMapping',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      SignalImportMappingList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SavedSignalImportMapping',
+            },
+          },
+        },
+      },
+      SignalImportRowError: {
+        type: 'object',
+        required: ['row', 'message'],
+        properties: {
+          row: {
+            type: 'integer',
+            description:
+              'The row, numbered from 1 (0 for the file as a whole).',
+          },
+          field: {
+            type: 'string',
+            description: 'The signal field, e.g. `occurredAt`.',
+          },
+          column: {
+            type: 'string',
+            description: "The file's column that field was read from.",
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      SignalImportResult: {
+        type: 'object',
+        required: [
+          'dryRun',
+          'applied',
+          'rows',
+          'columns',
+          'created',
+          'updated',
+          'unchanged',
+          'errorCount',
+          'errors',
+          'preview',
+        ],
+        properties: {
+          dryRun: {
+            type: 'boolean',
+          },
+          applied: {
+            type: 'boolean',
+            description: 'True once the rows are committed.',
+          },
+          rows: {
+            type: 'integer',
+            description: 'Data rows read from the file.',
+          },
+          columns: {
+            type: 'array',
+            description:
+              "The file's columns (CSV header, or the keys of the JSON objects).",
+            items: {
+              type: 'string',
+            },
+          },
+          created: {
+            type: 'integer',
+          },
+          updated: {
+            type: 'integer',
+          },
+          unchanged: {
+            type: 'integer',
+          },
+          errorCount: {
+            type: 'integer',
+            description: 'Bad rows in all; `errors` holds the first 1,000.',
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SignalImportRowError',
+            },
+          },
+          preview: {
+            type: 'array',
+            description:
+              'The first good rows as the signals they become (at most 5).',
+            items: {
+              $ref: '#/components/schemas/Signal',
+            },
+          },
+        },
+      },
+      SignalImportProgress: {
+        type: 'object',
+        required: ['phase', 'done', 'total'],
+        properties: {
+          phase: {
+            type: 'string',
+            enum: ['checking', 'writing'],
+          },
+          done: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+        },
+      },
+      SignalImportStreamLine: {
+        type: 'object',
+        description: 'One line of a streamed import answer.',
+        properties: {
+          progress: {
+            $ref: '#/components/schemas/SignalImportProgress',
+          },
+          result: {
+            $ref: '#/components/schemas/SignalImportResult',
+          },
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
           },
         },
       },

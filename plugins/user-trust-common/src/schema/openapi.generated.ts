@@ -501,6 +501,84 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/imports/signals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import signals from a CSV or JSON file, with a dry run first.
+     * For files exported from a CRM, a survey tool or a spreadsheet. The
+     *     file's text goes in `content`; `mapping` says which column holds
+     *     which signal field (columns named by their header; for JSON, an array
+     *     of flat objects, by their keys). Rows are numbered from 1: the data
+     *     line of a CSV row (header not counted), the index + 1 of a JSON item.
+     *     Every row goes through the same validation and the same ingestion as
+     *     `POST /signals` (identity `source` + `externalId`): a row without a
+     *     mapped id column gets an id derived from its mapped cells, so the
+     *     same file imported twice changes nothing.
+     *
+     *     With `dryRun=true` the answer is always 200 (unless the file or the
+     *     mapping as a whole is unusable: 400): `errors` lists every bad row
+     *     (row, field, column, reason; the first 1,000), and `created`,
+     *     `updated`, `unchanged` say what the good rows would do; nothing is
+     *     written. Otherwise a file with any bad row is answered 400 naming the
+     *     first ones and nothing is written; a good file is written in one
+     *     transaction (all rows or none) and answered 200 with `applied: true`.
+     *     A request that accepts `application/x-ndjson` gets the answer as a
+     *     stream of JSON lines instead: `{"progress": {...}}` while the rows
+     *     are written, then one `{"result": {...}}` after the commit or one
+     *     `{"error": {...}}` after a rollback. Needs `user-trust.signal.create`.
+     */
+    post: operations['ImportSignals'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/mappings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The saved column mappings, one per import source. */
+    get: operations['ListSignalImportMappings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/mappings/{importSource}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save the column mapping of an import source.
+     * The next upload for the same `source` starts from it. Needs
+     *     `user-trust.signal.create`.
+     */
+    put: operations['SaveSignalImportMapping'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhooks/{source}': {
     parameters: {
       query?: never;
@@ -1087,6 +1165,99 @@ export type components = {
       /** Format: date-time */
       lastSeenAt: string;
     };
+    SignalImportRequest: {
+      /** The `source` of every imported signal, e.g. `crm-export`. */
+      source: string;
+      format: 'csv' | 'json';
+      /** Shown in the log only. */
+      fileName?: string;
+      /**
+       * The file as UTF-8 text: CSV (RFC 4180, comma or semicolon
+       *     separated, a header line first) or a JSON array of flat objects.
+       */
+      content: string;
+      mapping: components['schemas']['SignalImportMapping'];
+    };
+    /**
+     * Which column holds which signal field, constants for fields no
+     *     column holds, and the columns kept as attributes. Times are ISO 8601
+     *     (`2026-11-27T09:30:00Z`, `2026-11-27 09:30`, `2026-11-27`), read as
+     *     UTC when they name no offset.
+     */
+    SignalImportMapping: {
+      columns: {
+        externalId?: components['schemas']['SignalImportColumn'];
+        kind?: components['schemas']['SignalImportColumn'];
+        entityRef?: components['schemas']['SignalImportColumn'];
+        occurredAt?: components['schemas']['SignalImportColumn'];
+        resolvedAt?: components['schemas']['SignalImportColumn'];
+        severity?: components['schemas']['SignalImportColumn'];
+        account?: components['schemas']['SignalImportColumn'];
+        value?: components['schemas']['SignalImportColumn'];
+        fieldRole?: components['schemas']['SignalImportColumn'];
+        handledBy?: components['schemas']['SignalImportColumn'];
+      };
+      /** Values for fields that no column holds (or where its cell is empty). */
+      defaults?: {
+        kind?: components['schemas']['SignalKind'];
+        entityRef?: string;
+        severity?: components['schemas']['SignalSeverity'];
+      };
+      /** Columns stored as attributes under their header name. */
+      attributes?: components['schemas']['SignalImportColumn'][];
+    };
+    /** A column of the file, by its header (CSV) or key (JSON). */
+    SignalImportColumn: string;
+    SavedSignalImportMapping: {
+      source: string;
+      mapping: components['schemas']['SignalImportMapping'];
+      updatedBy: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    SignalImportMappingList: {
+      items: components['schemas']['SavedSignalImportMapping'][];
+    };
+    SignalImportRowError: {
+      /** The row, numbered from 1 (0 for the file as a whole). */
+      row: number;
+      /** The signal field, e.g. `occurredAt`. */
+      field?: string;
+      /** The file's column that field was read from. */
+      column?: string;
+      message: string;
+    };
+    SignalImportResult: {
+      dryRun: boolean;
+      /** True once the rows are committed. */
+      applied: boolean;
+      /** Data rows read from the file. */
+      rows: number;
+      /** The file's columns (CSV header, or the keys of the JSON objects). */
+      columns: string[];
+      created: number;
+      updated: number;
+      unchanged: number;
+      /** Bad rows in all; `errors` holds the first 1,000. */
+      errorCount: number;
+      errors: components['schemas']['SignalImportRowError'][];
+      /** The first good rows as the signals they become (at most 5). */
+      preview: components['schemas']['Signal'][];
+    };
+    SignalImportProgress: {
+      phase: 'checking' | 'writing';
+      done: number;
+      total: number;
+    };
+    /** One line of a streamed import answer. */
+    SignalImportStreamLine: {
+      progress?: components['schemas']['SignalImportProgress'];
+      result?: components['schemas']['SignalImportResult'];
+      error?: {
+        name: string;
+        message: string;
+      };
+    };
     ExternalServiceMapping: {
       serviceId: string;
       serviceName?: string;
@@ -1106,6 +1277,8 @@ export type components = {
     };
   };
   parameters: {
+    /** The `source` of the imported signals, e.g. `crm-export`. */
+    importSource: string;
     /** Connector id, e.g. `pagerduty`. */
     source: string;
     /** Entity kinds, e.g. `component`. */
@@ -1886,6 +2059,87 @@ export interface operations {
       401: components['responses']['ErrorResponse'];
       403: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+    };
+  };
+  ImportSignals: {
+    parameters: {
+      query?: {
+        dryRun?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignalImportRequest'];
+      };
+    };
+    responses: {
+      /** The result of the import or dry run. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignalImportResult'];
+          'application/x-ndjson': components['schemas']['SignalImportStreamLine'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  ListSignalImportMappings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Every saved mapping. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignalImportMappingList'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+    };
+  };
+  SaveSignalImportMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The `source` of the imported signals, e.g. `crm-export`. */
+        importSource: components['parameters']['importSource'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignalImportMapping'];
+      };
+    };
+    responses: {
+      /** The mapping is saved. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedSignalImportMapping'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
     };
   };
   ReceiveWebhook: {
