@@ -1,4 +1,8 @@
-import { generateDemoSignals } from './generateDemoSignals';
+import {
+  DemoEntity,
+  demoSliQuery,
+  generateDemoSignals,
+} from './generateDemoSignals';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const now = new Date('2026-11-27T15:30:00Z');
@@ -127,5 +131,49 @@ describe('generateDemoSignals', () => {
       const cases = signals.filter(s => s.kind === 'support_case').length;
       expect(casesThatDay).toBeGreaterThan((cases / 90) * 2);
     }
+  });
+
+  it('says which Prometheus query its SLI reports stand in for, with the same ids', () => {
+    const good =
+      'sum(increase(http_requests_total{job="checkout-api",code!~"5.."}[1d]))';
+    const total = 'sum(increase(http_requests_total{job="checkout-api"}[1d]))';
+    const sliQuery = demoSliQuery({
+      'prometheus.io/sli-good': ` ${good} `,
+      'prometheus.io/sli-total': total,
+    });
+    expect(sliQuery).toEqual({ good, total });
+    const reports = (entity: DemoEntity) =>
+      generateDemoSignals(entity, options).filter(s => s.kind === 'sli_report');
+    const plain = reports(checkout);
+    const annotated = reports({ ...checkout, sliQuery });
+    // Same ids and values: an annotation updates the stored reports.
+    expect(annotated.map(s => [s.externalId, s.value])).toEqual(
+      plain.map(s => [s.externalId, s.value]),
+    );
+    expect(plain[0].attributes).toEqual({ sli: 'availability', target: 0.999 });
+    for (const report of annotated) {
+      expect(report.source).toBe('demo');
+      expect(report.attributes).toEqual({
+        sli: 'availability',
+        target: 0.999,
+        standsInFor: 'prometheus',
+        goodQuery: good,
+        totalQuery: total,
+      });
+    }
+
+    const ratio = 'avg_over_time(slo:availability:ratio_rate5m[1d])';
+    const [ratioReport] = reports({
+      ...checkout,
+      sliQuery: demoSliQuery({ 'prometheus.io/sli-ratio': ratio }),
+    });
+    expect(ratioReport.attributes).toMatchObject({
+      standsInFor: 'prometheus',
+      ratioQuery: ratio,
+    });
+    expect(ratioReport.attributes).not.toHaveProperty('goodQuery');
+    // Half a pair is no query (the Prometheus module refuses it too).
+    expect(demoSliQuery({ 'prometheus.io/sli-good': good })).toBeUndefined();
+    expect(demoSliQuery(undefined)).toBeUndefined();
   });
 });

@@ -8,6 +8,60 @@ export interface DemoEntity {
   tier?: string;
   /** System ref, used to place the shared known event. */
   system?: string;
+  /**
+   * The entity's Prometheus SLI query (`prometheus.io/sli-*` annotations):
+   * its demo SLI reports say they stand in for it.
+   */
+  sliQuery?: DemoSliQuery;
+}
+
+/** A good/total pair of PromQL expressions, or one ratio expression. */
+export type DemoSliQuery = { good: string; total: string } | { ratio: string };
+
+const SLI_GOOD_ANNOTATION = 'prometheus.io/sli-good';
+const SLI_TOTAL_ANNOTATION = 'prometheus.io/sli-total';
+const SLI_RATIO_ANNOTATION = 'prometheus.io/sli-ratio';
+/** Longest attribute value ingestion accepts. */
+const MAX_ATTRIBUTE_LENGTH = 1024;
+
+/**
+ * The SLI query of an entity's `prometheus.io/sli-good` and `sli-total`
+ * (or `sli-ratio`) annotations, as the Prometheus module reads them;
+ * undefined without them or with only half a pair.
+ */
+export function demoSliQuery(
+  annotations: Record<string, string> | undefined,
+): DemoSliQuery | undefined {
+  const good = annotations?.[SLI_GOOD_ANNOTATION]?.trim();
+  const total = annotations?.[SLI_TOTAL_ANNOTATION]?.trim();
+  const ratio = annotations?.[SLI_RATIO_ANNOTATION]?.trim();
+  if (good && total) return { good, total };
+  if (ratio) return { ratio };
+  return undefined;
+}
+
+/**
+ * Attributes of a demo SLI report: with a query, they say the value is demo
+ * data standing in for it (`standsInFor`), with the query under the names
+ * the Prometheus module stores it.
+ */
+function sliAttributes(
+  target: number,
+  query: DemoSliQuery | undefined,
+): Record<string, string | number> {
+  const attributes: Record<string, string | number> = {
+    sli: 'availability',
+    target,
+  };
+  if (!query) return attributes;
+  attributes.standsInFor = 'prometheus';
+  if ('ratio' in query) {
+    attributes.ratioQuery = query.ratio.slice(0, MAX_ATTRIBUTE_LENGTH);
+  } else {
+    attributes.goodQuery = query.good.slice(0, MAX_ATTRIBUTE_LENGTH);
+    attributes.totalQuery = query.total.slice(0, MAX_ATTRIBUTE_LENGTH);
+  }
+  return attributes;
 }
 
 export interface DemoOptions {
@@ -143,6 +197,10 @@ export function generateDemoSignals(
     utcDay(new Date(todayStart - d * DAY_MS)),
   );
   const inStorefront = entity.system === 'system:default/storefront';
+  const sliReportAttributes = sliAttributes(
+    profile.availabilityTarget,
+    entity.sliQuery,
+  );
 
   const push = (signal: SignalInput) => {
     const at = new Date(signal.occurredAt).getTime();
@@ -196,6 +254,8 @@ export function generateDemoSignals(
 
     // The technical view: availability as monitoring reports it. It stays
     // green on most spike days, which is what perception dissonance is about.
+    // Its id does not depend on the query, so adding or changing an
+    // annotation updates the stored reports instead of adding more.
     const availability = spike
       ? 0.9985 + rng() * 0.0014
       : 0.9992 + rng() * 0.0008;
@@ -206,7 +266,7 @@ export function generateDemoSignals(
       entityRef: ref,
       occurredAt: at(0.995),
       value: Number(availability.toFixed(5)),
-      attributes: { sli: 'availability', target: profile.availabilityTarget },
+      attributes: sliReportAttributes,
     });
 
     if (spike) {

@@ -23,6 +23,10 @@ const component = (name: string): Entity => ({
 const components = Array.from({ length: 38 }, (_, i) =>
   component(`service-${i}`),
 );
+// The first one has a Prometheus SLI query, like the example portal's services.
+components[0].metadata.annotations = {
+  'prometheus.io/sli-ratio': 'avg_over_time(slo:availability:ratio[1d])',
+};
 
 /** Stands in for the User Trust backend: collects the signal providers. */
 function fakeUserTrustPlugin(providers: UserTrustSignalProvider[]) {
@@ -110,6 +114,18 @@ describe('userTrustModuleDemoData', () => {
 
     const seeded = new Set(ingested.map(s => s.entityRef));
     expect(seeded.size).toBe(38);
+    const reports = (ref: string) =>
+      ingested.filter(s => s.kind === 'sli_report' && s.entityRef === ref);
+    expect(reports('component:default/service-0')[0].attributes).toEqual({
+      sli: 'availability',
+      target: 0.999,
+      standsInFor: 'prometheus',
+      ratioQuery: 'avg_over_time(slo:availability:ratio[1d])',
+    });
+    expect(reports('component:default/service-1')[0].attributes).toEqual({
+      sli: 'availability',
+      target: 0.999,
+    });
     // Six reads of the components (and six of the support engineers).
     expect(catalog.getEntities).toHaveBeenCalledTimes(12);
   });

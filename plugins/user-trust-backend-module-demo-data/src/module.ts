@@ -9,7 +9,11 @@ import {
   UserTrustSignalProviderConnection,
   userTrustSignalProvidersExtensionPoint,
 } from '@user-trust/plugin-user-trust-node';
-import { DemoEntity, generateDemoSignals } from './generateDemoSignals';
+import {
+  DemoEntity,
+  demoSliQuery,
+  generateDemoSignals,
+} from './generateDemoSignals';
 import { waitUntilSettled } from './waitUntilSettled';
 
 const BATCH_SIZE = 2000;
@@ -81,6 +85,7 @@ export const userTrustModuleDemoData = createBackendModule({
               system: entity.spec?.system
                 ? `system:default/${entity.spec.system}`
                 : undefined,
+              sliQuery: demoSliQuery(entity.metadata.annotations),
             })),
             supportEngineers: supporters.items.map(u => stringifyEntityRef(u)),
           };
