@@ -3762,7 +3762,9 @@ export const spec = {
         properties: {
           phase: {
             type: 'string',
-            enum: ['checking', 'writing'],
+            description:
+              "`writing`: rows written so far in the import's transaction (the\nfile is checked before the stream starts).\n",
+            enum: ['writing'],
           },
           done: {
             type: 'integer',

@@ -1245,7 +1245,11 @@ export type components = {
       preview: components['schemas']['Signal'][];
     };
     SignalImportProgress: {
-      phase: 'checking' | 'writing';
+      /**
+       * `writing`: rows written so far in the import's transaction (the
+       *     file is checked before the stream starts).
+       */
+      phase: 'writing';
       done: number;
       total: number;
     };
