@@ -28,6 +28,7 @@ import {
 import { RollupStore } from './rollups/RollupStore';
 import { EntitySloStore } from './slo/EntitySloStore';
 import { EvaluationService } from './slo/EvaluationService';
+import { SliReportStore } from './slo/SliReportStore';
 import { SloResolver } from './slo/SloResolver';
 import { FieldRoleStore } from './fieldRoles/FieldRoleStore';
 import { FieldRoleService } from './fieldRoles/FieldRoleService';
@@ -161,6 +162,7 @@ export const userTrustPlugin = createBackendPlugin({
         const sloStore = new EntitySloStore(db);
         const evaluations = EvaluationService.fromConfig(config, {
           rollups,
+          sliReports: new SliReportStore(db),
           resolver: SloResolver.fromConfig(config, {
             store: sloStore,
             urlReader,

@@ -2760,6 +2760,11 @@ export const spec = {
               $ref: '#/components/schemas/PerceptionDissonance',
             },
           },
+          technical: {
+            $ref: '#/components/schemas/TechnicalSli',
+            description:
+              'The technical SLI dissonance is judged by, also when monitoring and users agree; absent without `sli_report` signals in the last 28 days.',
+          },
         },
       },
       BurnRate: {
@@ -2909,19 +2914,7 @@ export const spec = {
             enum: ['technical-green-users-burning', 'technical-red-users-fine'],
           },
           technical: {
-            type: 'object',
-            required: ['sli', 'attainment', 'target'],
-            properties: {
-              sli: {
-                type: 'string',
-              },
-              attainment: {
-                type: 'number',
-              },
-              target: {
-                type: 'number',
-              },
-            },
+            $ref: '#/components/schemas/TechnicalSli',
           },
           userTrust: {
             type: 'object',
@@ -2940,6 +2933,75 @@ export const spec = {
           },
           message: {
             type: 'string',
+          },
+        },
+      },
+      TechnicalSli: {
+        type: 'object',
+        description:
+          "The technical SLI compared with the user-trust SLOs: the mean of the entity's `sli_report` values over the last 28 days, and where it comes from.",
+        required: ['sli', 'attainment', 'target'],
+        properties: {
+          sli: {
+            type: 'string',
+          },
+          attainment: {
+            type: 'number',
+          },
+          target: {
+            type: 'number',
+          },
+          provenance: {
+            $ref: '#/components/schemas/TechnicalSliProvenance',
+          },
+        },
+      },
+      TechnicalSliProvenance: {
+        type: 'object',
+        description:
+          "The `sli_report` signals behind a technical SLI: their days, and the source and query of the latest day's reports (read from the latest report's attributes `goodQuery`/`totalQuery` or `ratioQuery`).",
+        required: ['sources', 'days', 'reports', 'latestDay'],
+        properties: {
+          sources: {
+            type: 'array',
+            description:
+              "Sources of the latest day's reports, the latest report's first (e.g. `prometheus`, `demo`).",
+            items: {
+              type: 'string',
+            },
+          },
+          days: {
+            type: 'integer',
+            description: 'UTC days of the 28 with at least one report.',
+          },
+          reports: {
+            type: 'integer',
+            description: 'Reports the mean is taken over.',
+          },
+          latestDay: {
+            type: 'string',
+            description: 'UTC day (`YYYY-MM-DD`) of the latest report.',
+          },
+          query: {
+            type: 'object',
+            description:
+              'The query of the latest report, as stored in its attributes: a good/total pair or a ratio (PromQL for Prometheus).',
+            properties: {
+              good: {
+                type: 'string',
+              },
+              total: {
+                type: 'string',
+              },
+              ratio: {
+                type: 'string',
+              },
+            },
+          },
+          standsInFor: {
+            type: 'string',
+            description:
+              "Set when the latest report is demo data standing in for this source's query (attribute `standsInFor`, e.g. `prometheus`).",
           },
         },
       },

@@ -10,11 +10,14 @@ import {
   EvaluationSettings,
   indicatorQueries,
   SignalQuery,
+  TechnicalSli,
+  TechnicalSliProvenance,
   toStoredEntityRef,
   windowDays,
 } from '@user-trust/plugin-user-trust-common';
 import { GLOBAL_SCOPE, hashQuery, RollupStore } from '../rollups/RollupStore';
 import { SloProblem, SloResolver } from './SloResolver';
+import { SliReport, SliReportStore } from './SliReportStore';
 
 const KNOWN_EVENTS: SignalQuery = { kind: ['known_event'] };
 const SLI_REPORTS: SignalQuery = { kind: ['sli_report'] };
@@ -66,6 +69,7 @@ export class EvaluationService {
   private constructor(
     private readonly resolver: SloResolver,
     private readonly rollups: RollupStore,
+    private readonly sliReports: SliReportStore,
     private readonly settings: EvaluationSettings,
     private readonly technicalTarget: number,
     private readonly cacheMs: number,
@@ -73,7 +77,11 @@ export class EvaluationService {
 
   static fromConfig(
     config: Config,
-    deps: { resolver: SloResolver; rollups: RollupStore },
+    deps: {
+      resolver: SloResolver;
+      rollups: RollupStore;
+      sliReports: SliReportStore;
+    },
   ) {
     const cacheSeconds = Math.min(
       60,
@@ -82,6 +90,7 @@ export class EvaluationService {
     return new EvaluationService(
       deps.resolver,
       deps.rollups,
+      deps.sliReports,
       readSettings(config),
       config.getOptionalNumber('userTrust.dissonance.technicalTarget') ?? 0.999,
       cacheSeconds * 1000,
@@ -196,11 +205,29 @@ export class EvaluationService {
       today,
     );
 
-    return prepared.map(({ entityRef, slos }) => {
+    const lookups = prepared.map(({ entityRef }) => {
       const byHash = series.get(entityRef);
-      const lookup = (query: SignalQuery) =>
-        byHash?.get(hashQuery(query)) ?? new Map();
+      return (query: SignalQuery) => byHash?.get(hashQuery(query)) ?? new Map();
+    });
+    const technical = prepared.map((_, i) =>
+      this.technicalSli(lookups[i](SLI_REPORTS), today),
+    );
+    // Where each technical number comes from: the reports of its latest
+    // day, one indexed read for all entities (the rollups know the day).
+    const latest = await this.sliReports.reportsOn(
+      new Map(
+        prepared.flatMap(({ entityRef }, i) =>
+          technical[i]
+            ? [[entityRef, technical[i]!.provenance!.latestDay]]
+            : [],
+        ),
+      ),
+    );
+
+    return prepared.map(({ entityRef, slos }, i) => {
+      const lookup = lookups[i];
       const excludedDays = new Set(lookup(KNOWN_EVENTS).keys());
+      const sli = technical[i];
       return evaluateEntity({
         entityRef,
         slos,
@@ -208,30 +235,46 @@ export class EvaluationService {
         excludedDays,
         now,
         settings: this.settings,
-        technical: this.technicalSli(lookup(SLI_REPORTS), today),
+        technical: sli && {
+          ...sli,
+          provenance: withLatestReports(
+            sli.provenance!,
+            latest.get(entityRef) ?? [],
+          ),
+        },
       });
     });
   }
 
-  /** The technical SLI: mean of `sli_report` values over the last 28 days. */
+  /**
+   * The technical SLI: mean of `sli_report` values over the last 28 days,
+   * with the days it covers (the sources and query are added from the
+   * latest day's reports).
+   */
   private technicalSli(
     reports: Map<string, { count: number; sum: number }>,
     today: string,
-  ) {
+  ): TechnicalSli | undefined {
     let count = 0;
     let sum = 0;
+    let days = 0;
+    let latestDay: string | undefined;
     for (let d = 0; d < TECHNICAL_WINDOW_DAYS; d++) {
-      const bucket = reports.get(addDays(today, -d));
-      if (bucket) {
+      const day = addDays(today, -d);
+      const bucket = reports.get(day);
+      if (bucket && bucket.count > 0) {
         count += bucket.count;
         sum += bucket.sum;
+        days += 1;
+        latestDay ??= day;
       }
     }
-    return count > 0
+    return count > 0 && latestDay
       ? {
           sli: `availability (${TECHNICAL_WINDOW_DAYS}d, from monitoring)`,
           attainment: sum / count,
           target: this.technicalTarget,
+          provenance: { sources: [], days, reports: count, latestDay },
         }
       : undefined;
   }
@@ -261,4 +304,32 @@ export class EvaluationService {
     for (const q of missing)
       this.registered.add(`${hashQuery(q)}|${entityRef}`);
   }
+}
+
+const text = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
+
+/**
+ * Adds the sources of the latest day's reports (latest first) and the query
+ * stored in the latest report's attributes: `goodQuery` and `totalQuery`, or
+ * `ratioQuery`, as the Prometheus module stores them; `standsInFor` when it
+ * is demo data standing in for that source's query.
+ */
+function withLatestReports(
+  provenance: TechnicalSliProvenance,
+  reports: ReadonlyArray<SliReport>,
+): TechnicalSliProvenance {
+  const result: TechnicalSliProvenance = {
+    ...provenance,
+    sources: [...new Set(reports.map(r => r.source))],
+  };
+  const attributes = reports[0]?.attributes ?? {};
+  const good = text(attributes.goodQuery);
+  const total = text(attributes.totalQuery);
+  const ratio = text(attributes.ratioQuery);
+  if (good && total) result.query = { good, total };
+  else if (ratio) result.query = { ratio };
+  const standsInFor = text(attributes.standsInFor);
+  if (standsInFor) result.standsInFor = standsInFor;
+  return result;
 }

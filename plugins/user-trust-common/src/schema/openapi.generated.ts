@@ -931,6 +931,8 @@ export type components = {
       status: components['schemas']['SloStatus'];
       slos: components['schemas']['SloEvaluation'][];
       dissonance: components['schemas']['PerceptionDissonance'][];
+      /** The technical SLI dissonance is judged by, also when monitoring and users agree; absent without `sli_report` signals in the last 28 days. */
+      technical?: components['schemas']['TechnicalSli'];
     };
     BurnRate: {
       /** `1d`, `7d`, ... */
@@ -978,17 +980,39 @@ export type components = {
     /** Technical SLI versus user-trust view. */
     PerceptionDissonance: {
       kind: 'technical-green-users-burning' | 'technical-red-users-fine';
-      technical: {
-        sli: string;
-        attainment: number;
-        target: number;
-      };
+      technical: components['schemas']['TechnicalSli'];
       userTrust: {
         slo: string;
         status: components['schemas']['SloStatus'];
         burnRate: number | null;
       };
       message: string;
+    };
+    /** The technical SLI compared with the user-trust SLOs: the mean of the entity's `sli_report` values over the last 28 days, and where it comes from. */
+    TechnicalSli: {
+      sli: string;
+      attainment: number;
+      target: number;
+      provenance?: components['schemas']['TechnicalSliProvenance'];
+    };
+    /** The `sli_report` signals behind a technical SLI: their days, and the source and query of the latest day's reports (read from the latest report's attributes `goodQuery`/`totalQuery` or `ratioQuery`). */
+    TechnicalSliProvenance: {
+      /** Sources of the latest day's reports, the latest report's first (e.g. `prometheus`, `demo`). */
+      sources: string[];
+      /** UTC days of the 28 with at least one report. */
+      days: number;
+      /** Reports the mean is taken over. */
+      reports: number;
+      /** UTC day (`YYYY-MM-DD`) of the latest report. */
+      latestDay: string;
+      /** The query of the latest report, as stored in its attributes: a good/total pair or a ratio (PromQL for Prometheus). */
+      query?: {
+        good?: string;
+        total?: string;
+        ratio?: string;
+      };
+      /** Set when the latest report is demo data standing in for this source's query (attribute `standsInFor`, e.g. `prometheus`). */
+      standsInFor?: string;
     };
     /** Which entities must have a role; all given conditions must hold (lower-case values). */
     FieldRoleRequirement: {

@@ -783,7 +783,12 @@ describe('evaluateEntity', () => {
       status: 'no-data',
       slos: [],
       dissonance: [],
+      // The technical SLI is returned even when nothing contradicts it.
+      technical: technicalRed,
     });
+    expect(
+      evaluateEntity({ ...base, slos: [], series: fakeSeries() }),
+    ).not.toHaveProperty('technical');
   });
 
   it('technical green while users burn: one entry per burning SLO', () => {

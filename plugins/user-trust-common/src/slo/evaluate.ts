@@ -14,6 +14,7 @@ import {
   SloEvaluation,
   SloSource,
   SloStatus,
+  TechnicalSli,
   UserTrustSlo,
 } from './types';
 import { windowDays, windowLengthDays } from './windows';
@@ -47,14 +48,6 @@ export type EvaluateSloInput = {
   now: Date;
   settings: EvaluationSettings;
 };
-
-/**
- * A technical SLI from monitoring, compared with the user-trust SLOs to
- * find perception dissonance. Attainment and target are fractions.
- *
- * @public
- */
-export type TechnicalSli = { sli: string; attainment: number; target: number };
 
 /** @public */
 export type EvaluateEntityInput = Omit<EvaluateSloInput, 'slo' | 'source'> & {
@@ -462,7 +455,7 @@ export function findDissonance(
  * Evaluates every SLO of an entity ({@link evaluateSlo}) and combines them:
  * `score` by `trustScore`, `status` by `worstStatus` (no-data when the
  * entity has no SLO), and `dissonance` by {@link findDissonance} when a
- * technical SLI is given.
+ * technical SLI is given (then also returned as `technical`).
  *
  * @public
  */
@@ -482,5 +475,6 @@ export function evaluateEntity(
     dissonance: technical
       ? findDissonance(technical, evaluations, input.settings)
       : [],
+    ...(technical ? { technical: { ...technical } } : {}),
   };
 }

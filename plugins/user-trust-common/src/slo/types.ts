@@ -51,6 +51,23 @@ export type SloEvaluation = Schemas['SloEvaluation'];
 export type PerceptionDissonance = Schemas['PerceptionDissonance'];
 
 /**
+ * A technical SLI from monitoring, compared with the user-trust SLOs to
+ * find perception dissonance. Attainment and target are fractions; the
+ * backend adds where the number comes from (`provenance`).
+ *
+ * @public
+ */
+export type TechnicalSli = Schemas['TechnicalSli'];
+
+/**
+ * The `sli_report` signals behind a technical SLI: their sources, days and
+ * the query of the latest report.
+ *
+ * @public
+ */
+export type TechnicalSliProvenance = Schemas['TechnicalSliProvenance'];
+
+/**
  * Answer of `GET /api/user-trust/entities/{kind}/{namespace}/{name}/trust`.
  *
  * @public
