@@ -48,6 +48,8 @@ import { SourceMetrics } from './sources/sourceMetrics';
 import { SourcesService } from './sources/SourcesService';
 import { SourceStore } from './sources/SourceStore';
 import { createWebhookRouter } from './sources/webhookRouter';
+import { ImportMappingStore } from './imports/ImportMappingStore';
+import { SignalImportService } from './imports/SignalImportService';
 
 const DEFAULT_HEALTH_KINDS = ['component', 'api'];
 const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {
@@ -287,6 +289,8 @@ export const userTrustPlugin = createBackendPlugin({
             fieldRoles,
             health,
             sources,
+            imports: new SignalImportService(ingestor),
+            importMappings: new ImportMappingStore(db),
             entitiesChanged,
           }),
         );

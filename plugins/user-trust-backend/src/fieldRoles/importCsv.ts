@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { InputError } from '@backstage/errors';
 import {
   FIELD_ROLE_IMPORT_COLUMNS as COLUMNS,
   FieldRoleImportRow,
 } from '@user-trust/plugin-user-trust-common';
+import { readCsv } from '../service/readCsv';
 
 /** Most rows one import may hold (JSON or CSV). */
 export const MAX_IMPORT_ROWS = 5000;
@@ -16,40 +16,6 @@ const REQUIRED_COLUMNS: ReadonlyArray<(typeof COLUMNS)[number]> = [
 
 /** A data row of an import, numbered as the caller sees it. */
 export type NumberedImportRow = { row: number; input: FieldRoleImportRow };
-
-type RecordInfo = { bytes: number };
-
-const BREAKS = /\r\n|\n|\r/g;
-
-/**
- * Numbers lines by byte offset: the parser reports where a record ends in
- * bytes, and counts lines inside quoted fields in its own way.
- */
-function lineNumbers(text: string) {
-  const buffer = Buffer.from(text, 'utf8');
-  // Byte offsets just after each line break.
-  const ends: number[] = [];
-  for (let i = 0; i < buffer.length; i++) {
-    if (buffer[i] === 0x0a) ends.push(i + 1);
-    else if (buffer[i] === 0x0d && buffer[i + 1] !== 0x0a) ends.push(i + 1);
-  }
-  /** The line a record starts on, from where it ends and its fields. */
-  return (record: string[], info: RecordInfo): number => {
-    // Breaks before the record's end, not counting its own delimiter.
-    let low = 0;
-    let high = ends.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (ends[mid] < info.bytes) low = mid + 1;
-      else high = mid;
-    }
-    const inside = record.reduce(
-      (n, field) => n + (field.match(BREAKS)?.length ?? 0),
-      0,
-    );
-    return low + 1 - inside;
-  };
-}
 
 /**
  * Reads a CSV import: a header naming the columns (`entityRef`, `role`,
@@ -64,29 +30,13 @@ export function parseImportCsv(text: string): {
   rows: NumberedImportRow[];
   errors: Array<{ row: number; message: string }>;
 } {
-  const errors: Array<{ row: number; message: string }> = [];
-  const skipped: Array<{ line: number; message: string }> = [];
-  const records = parse(text, {
-    bom: true,
-    trim: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    skip_records_with_error: true,
-    info: true,
-    on_skip: (error: { lines?: number; message: string } | undefined) => {
-      if (error) {
-        skipped.push({ line: error.lines ?? 2, message: error.message });
-      }
-      return undefined;
-    },
-  }) as unknown as Array<{ record: string[]; info: RecordInfo }>;
-
-  if (records.length === 0) {
+  const { header: names, records, errors } = readCsv(text);
+  if (!names) {
     throw new InputError(
       `CSV import needs a header line: ${COLUMNS.join(',')}`,
     );
   }
-  const header = records[0].record.map(name => {
+  const header = names.map(name => {
     const column = COLUMNS.find(
       c => c.toLocaleLowerCase('en-US') === name.toLocaleLowerCase('en-US'),
     );
@@ -111,36 +61,8 @@ export function parseImportCsv(text: string): {
   if (duplicate) {
     throw new InputError(`CSV header: column '${duplicate}' appears twice`);
   }
-  const startLine = lineNumbers(text);
-  const headerLine = startLine(records[0].record, records[0].info);
-
-  for (const { line, message } of skipped) {
-    const row = Math.max(1, line - headerLine);
-    // A bad quote can take the rest of the text with it: one error a row.
-    if (!errors.some(e => e.row === row)) {
-      errors.push({ row, message: `malformed CSV: ${message}` });
-    }
-  }
-
   const rows: NumberedImportRow[] = [];
-  for (const { record, info } of records.slice(1)) {
-    const row = startLine(record, info) - headerLine;
-    if (record.length !== header.length) {
-      errors.push({
-        row,
-        message: `malformed CSV line: expected ${header.length} fields, got ${record.length}`,
-      });
-      continue;
-    }
-    // PostgreSQL cannot store NUL characters in text.
-    const nulAt = record.findIndex(cell => cell.includes('\u0000'));
-    if (nulAt >= 0) {
-      errors.push({
-        row,
-        message: `${header[nulAt]}: must not contain NUL characters (\\u0000)`,
-      });
-      continue;
-    }
+  for (const { row, cells: record } of records) {
     const cells = Object.fromEntries(
       header.map((column, i) => [column, record[i]]),
     ) as Record<(typeof COLUMNS)[number], string | undefined>;
@@ -156,6 +78,5 @@ export function parseImportCsv(text: string): {
     if (cells.since) input.since = cells.since;
     rows.push({ row, input });
   }
-  errors.sort((a, b) => a.row - b.row);
-  return { rows, errors };
+  return { rows, errors: errors.map(({ row, message }) => ({ row, message })) };
 }

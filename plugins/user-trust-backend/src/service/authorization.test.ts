@@ -495,6 +495,35 @@ const ROUTES: Route[] = [
   },
   {
     method: 'post',
+    path: '/imports/signals',
+    url: `${API}/imports/signals?dryRun=true`,
+    access: 'ingest',
+    body: {
+      source: 'crm-export',
+      format: 'csv',
+      content: `id,service,created\ncase-9,${CHECKOUT},${new Date().toISOString()}\n`,
+      mapping: {
+        columns: {
+          externalId: 'id',
+          entityRef: 'service',
+          occurredAt: 'created',
+        },
+        defaults: { kind: 'support_case' },
+      },
+    },
+    ok: 200,
+  },
+  { method: 'get', path: '/imports/mappings', access: 'read', ok: 200 },
+  {
+    method: 'put',
+    path: '/imports/mappings/{importSource}',
+    url: `${API}/imports/mappings/crm-export`,
+    access: 'ingest',
+    body: { columns: { externalId: 'id' } },
+    ok: 200,
+  },
+  {
+    method: 'post',
     path: '/webhooks/{source}',
     url: `${API}/webhooks/acme`,
     access: 'webhook',

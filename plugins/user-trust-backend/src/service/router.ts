@@ -20,6 +20,9 @@ import { HealthService } from '../health/HealthService';
 import { registerHealthRoutes } from '../health/healthRoutes';
 import { SourcesService } from '../sources/SourcesService';
 import { registerSourceRoutes } from '../sources/sourceRoutes';
+import { ImportMappingStore } from '../imports/ImportMappingStore';
+import { registerImportRoutes } from '../imports/importRoutes';
+import { SignalImportService } from '../imports/SignalImportService';
 import { createEntityAccess } from './entityAccess';
 import { checkQueryParameters } from './queryParameters';
 import { checkRequestContent } from './requestContent';
@@ -39,12 +42,17 @@ export interface RouterOptions {
   fieldRoles: FieldRoleService;
   health: HealthService;
   sources: SourcesService;
+  imports: SignalImportService;
+  importMappings: ImportMappingStore;
   /** Told of entities whose SLOs or field roles changed (caches, health). */
   entitiesChanged(entityRefs: string[]): Promise<void>;
 }
 
 // A batch of 5,000 signals with attributes is a few megabytes of JSON.
 const MAX_BODY = '10mb';
+// A file import carries the file's text: 200,000 rows of a CRM export.
+const MAX_IMPORT_BODY = '64mb';
+const IMPORT_PATH = '/imports/signals';
 
 /**
  * The plugin's router: the spec's typed router with the request checks every
@@ -54,8 +62,12 @@ const MAX_BODY = '10mb';
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
+  const importJson = express.json({ limit: MAX_IMPORT_BODY });
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [
+      // First: the other JSON parser leaves a parsed body alone.
+      (req, res, next) =>
+        req.path === IMPORT_PATH ? importJson(req, res, next) : next(),
       express.json({ limit: MAX_BODY }),
       express.text({ type: SLO_BODY_TYPES, limit: '1mb' }),
       express.text({ type: 'text/csv', limit: '5mb' }),
@@ -70,6 +82,7 @@ export async function createRouter(
   registerHealthRoutes(router, options);
   registerSourceRoutes(router, { ...options, access });
   registerFieldRoleRoutes(router, { ...options, access });
+  registerImportRoutes(router, { ...options, access });
 
   // After every route: the validator's 400s, with the unknown property.
   router.use(nameUnknownProperties(spec));

@@ -49,16 +49,43 @@ export class SignalIngestor implements UserTrustSignalProviderConnection {
   constructor(private readonly options: SignalIngestorOptions) {}
 
   async ingest(signals: SignalInput[]): Promise<IngestSignalsResult> {
-    const { store, knownEntities, bounds, onIngested } = this.options;
-    const normalized = validateSignals(signals, { bounds });
-    const unknown = await knownEntities.unknown(
-      normalized.flatMap(s =>
+    const normalized = validateSignals(signals, {
+      bounds: this.options.bounds,
+    });
+    const unknown = await this.unknownRefs(normalized);
+    if (unknown.size > 0) throw unknownRefError(normalized, unknown);
+    return this.store(normalized);
+  }
+
+  /** How far from now signal times may lie (`userTrust.ingestion`). */
+  get bounds(): SignalTimeBounds | undefined {
+    return this.options.bounds;
+  }
+
+  /** The refs (entity and handler) of these signals the catalog lacks. */
+  unknownRefs(signals: NormalizedSignal[]): Promise<Set<string>> {
+    return this.options.knownEntities.unknown(
+      signals.flatMap(s =>
         s.handledBy ? [s.entityRef, s.handledBy] : [s.entityRef],
       ),
     );
-    if (unknown.size > 0) throw unknownRefError(normalized, unknown);
-    const result = await store.ingest(normalized);
-    onIngested?.(new Set(normalized.map(s => s.entityRef)));
+  }
+
+  /**
+   * Stores signals that passed `validateSignal` and whose refs the catalog
+   * knows (`unknownRefs`), in one transaction of any size: a file import.
+   */
+  async store(
+    signals: NormalizedSignal[],
+    options: { onProgress?: (written: number, total: number) => void } = {},
+  ): Promise<IngestSignalsResult> {
+    const result = await this.options.store.ingest(signals, options);
+    this.options.onIngested?.(new Set(signals.map(s => s.entityRef)));
     return result;
+  }
+
+  /** What storing these signals would do, written nowhere (a dry run). */
+  preview(signals: NormalizedSignal[]): Promise<IngestSignalsResult> {
+    return this.options.store.preview(signals);
   }
 }

@@ -105,7 +105,13 @@ export class SignalStore {
    * signal may have moved from one entity to another) are marked changed in
    * the same transaction, so their health follows even after a crash.
    */
-  async ingest(signals: NormalizedSignal[]): Promise<IngestSignalsResult> {
+  async ingest(
+    signals: NormalizedSignal[],
+    options: {
+      /** Told after each chunk is written (still uncommitted). */
+      onProgress?: (written: number, total: number) => void;
+    } = {},
+  ): Promise<IngestSignalsResult> {
     const result: IngestSignalsResult = {
       created: 0,
       updated: 0,
@@ -154,6 +160,7 @@ export class SignalStore {
             .onConflict(['source', 'external_id'])
             .merge([...SIGNAL_CONTENT_COLUMNS, 'updated_at']);
         }
+        options.onProgress?.(i + chunk.length, signals.length);
       }
       await this.rollups.apply(tx, deltas);
       await this.changes.mark(changed, tx);
@@ -162,8 +169,33 @@ export class SignalStore {
     return result;
   }
 
+  /**
+   * What ingesting these signals would do (created, updated, unchanged),
+   * read without writing: the dry run of an import.
+   */
+  async preview(signals: NormalizedSignal[]): Promise<IngestSignalsResult> {
+    const result: IngestSignalsResult = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+    };
+    for (let i = 0; i < signals.length; i += CHUNK_SIZE) {
+      const chunk = signals.slice(i, i + CHUNK_SIZE);
+      const existing = await this.findExisting(this.db, chunk);
+      for (const signal of chunk) {
+        const row = existing.get(
+          JSON.stringify([signal.source, signal.externalId]),
+        );
+        if (!row) result.created += 1;
+        else if (sameContent(row, signal)) result.unchanged += 1;
+        else result.updated += 1;
+      }
+    }
+    return result;
+  }
+
   private async findExisting(
-    tx: Knex.Transaction,
+    tx: Knex,
     chunk: NormalizedSignal[],
   ): Promise<Map<string, SignalRow>> {
     const bySource = new Map<string, string[]>();

@@ -31,10 +31,26 @@ const validateSignalSchema = ajv.compile<SignalInput>(
   JSON.parse(JSON.stringify(spec.components.schemas.Signal)),
 );
 
-function fieldPath(index: number, instancePath: string, missing?: string) {
+/**
+ * A signal refused by validation: a 400 naming the item and field
+ * (`signals[3].occurredAt: …`), with the field and reason apart for callers
+ * that number items their own way (a file import reports rows and columns).
+ */
+export class SignalFieldError extends InputError {
+  constructor(
+    readonly index: number,
+    /** Dotted path within the signal, e.g. `attributes.plan`; '' for the item. */
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`signals[${index}]${field ? `.${field}` : ''}: ${reason}`);
+  }
+}
+
+function fieldPath(instancePath: string, missing?: string) {
   const parts = instancePath.split('/').filter(Boolean);
   if (missing) parts.push(missing);
-  return `signals[${index}]${parts.map(p => `.${p}`).join('')}`;
+  return parts.join('.');
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -67,8 +83,10 @@ function normalizeRef(
   defaultKind?: string,
 ): string {
   const bad = (why: string) =>
-    new InputError(
-      `signals[${index}].${field}: '${value}' is not an entity ref (${why})`,
+    new SignalFieldError(
+      index,
+      field,
+      `'${value}' is not an entity ref (${why})`,
     );
   let parsed: EntityRefParts;
   try {
@@ -85,8 +103,10 @@ function normalizeRef(
   }
   if (!entityNames.isValidEntityName(parsed.name)) throw bad('invalid name');
   if (!allowedKinds(parsed.kind.toLocaleLowerCase('en-US'))) {
-    throw new InputError(
-      `signals[${index}].${field}: '${value}' is of kind ${parsed.kind}, which ${field} cannot name`,
+    throw new SignalFieldError(
+      index,
+      field,
+      `'${value}' is of kind ${parsed.kind}, which ${field} cannot name`,
     );
   }
   // Kind, namespace and name have at most 63 characters each: the full ref
@@ -124,25 +144,31 @@ function checkAttributes(signal: SignalInput, index: number) {
     SIGNAL_ATTRIBUTE_LIMITS;
   const attributes = signal.attributes ?? {};
   for (const [key, value] of Object.entries(attributes)) {
-    const at = `signals[${index}].attributes.${key.slice(0, maxKeyLength)}`;
+    const at = `attributes.${key.slice(0, maxKeyLength)}`;
     if (key.length > maxKeyLength) {
-      throw new InputError(
-        `${at}: attribute names have at most ${maxKeyLength} characters`,
+      throw new SignalFieldError(
+        index,
+        at,
+        `attribute names have at most ${maxKeyLength} characters`,
       );
     }
     if (typeof value === 'string' && value.length > maxValueLength) {
-      throw new InputError(
-        `${at}: must NOT have more than ${maxValueLength} characters`,
+      throw new SignalFieldError(
+        index,
+        at,
+        `must NOT have more than ${maxValueLength} characters`,
       );
     }
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new InputError(`${at}: must be a finite number`);
+      throw new SignalFieldError(index, at, 'must be a finite number');
     }
   }
   const total = JSON.stringify(attributes).length;
   if (total > maxTotalLength) {
-    throw new InputError(
-      `signals[${index}].attributes: must NOT have more than ${maxTotalLength} characters as JSON (has ${total})`,
+    throw new SignalFieldError(
+      index,
+      'attributes',
+      `must NOT have more than ${maxTotalLength} characters as JSON (has ${total})`,
     );
   }
 }
@@ -158,15 +184,19 @@ function checkTime(
   const latest = now.getTime() + bounds.maxFutureSkewMs;
   const earliest = now.getTime() - bounds.maxAgeMs;
   if (date.getTime() > latest) {
-    throw new InputError(
-      `signals[${index}].${field}: ${date.toISOString()} is in the future (at most ${Math.round(
+    throw new SignalFieldError(
+      index,
+      field,
+      `${date.toISOString()} is in the future (at most ${Math.round(
         bounds.maxFutureSkewMs / 60_000,
       )} minutes ahead of the server's clock are accepted)`,
     );
   }
   if (date.getTime() < earliest) {
-    throw new InputError(
-      `signals[${index}].${field}: ${date.toISOString()} is older than ${Math.round(
+    throw new SignalFieldError(
+      index,
+      field,
+      `${date.toISOString()} is older than ${Math.round(
         bounds.maxAgeMs / DAY_MS,
       )} days`,
     );
@@ -178,8 +208,10 @@ function parseDateTime(value: string, index: number, field: string): Date {
   const date = new Date(value);
   // RFC 3339 leap seconds (23:59:60) pass the format but are NaN here.
   if (Number.isNaN(date.getTime())) {
-    throw new InputError(
-      `signals[${index}].${field}: '${value}' is not a date-time that can be stored`,
+    throw new SignalFieldError(
+      index,
+      field,
+      `'${value}' is not a date-time that can be stored`,
     );
   }
   return date;
@@ -195,17 +227,105 @@ function stableJson(attributes: SignalInput['attributes']): string | null {
   return JSON.stringify(sorted);
 }
 
+/** When a signal is checked, and how far from then its times may lie. */
+export type SignalCheckOptions = { now?: Date; bounds?: SignalTimeBounds };
+
 /**
- * Checks a batch of signals against the published schema and the rules the
- * schema cannot express, and normalises them for storage. Throws an
- * InputError naming the first bad item and field.
+ * Checks one signal against the published schema and the rules the schema
+ * cannot express, and normalises it for storage. Throws a SignalFieldError
+ * naming the field (`index` numbers it in the message).
+ */
+export function validateSignal(
+  signal: unknown,
+  index: number,
+  options: SignalCheckOptions = {},
+): NormalizedSignal {
+  const now = options.now ?? new Date();
+  const bounds = options.bounds ?? DEFAULT_SIGNAL_TIME_BOUNDS;
+  if (!validateSignalSchema(signal)) {
+    const error = validateSignalSchema.errors![0];
+    const missing = error.params?.missingProperty as string | undefined;
+    const extra = error.params?.additionalProperty as string | undefined;
+    const allowed = error.params?.allowedValues as string[] | undefined;
+    throw new SignalFieldError(
+      index,
+      fieldPath(error.instancePath, missing ?? extra),
+      `${error.message}${allowed ? ` (${allowed.join(', ')})` : ''}`,
+    );
+  }
+
+  const nul = fieldWithNul(signal);
+  if (nul) {
+    throw new SignalFieldError(
+      index,
+      nul,
+      'must not contain NUL characters (\\u0000)',
+    );
+  }
+  checkAttributes(signal, index);
+
+  const occurredAt = parseDateTime(signal.occurredAt, index, 'occurredAt');
+  const resolvedAt = signal.resolvedAt
+    ? parseDateTime(signal.resolvedAt, index, 'resolvedAt')
+    : null;
+  checkTime(occurredAt, index, 'occurredAt', now, bounds);
+  if (resolvedAt) {
+    checkTime(resolvedAt, index, 'resolvedAt', now, bounds);
+    if (resolvedAt.getTime() < occurredAt.getTime()) {
+      throw new SignalFieldError(
+        index,
+        'resolvedAt',
+        'must not be before occurredAt',
+      );
+    }
+  }
+  if (signal.value !== undefined && !Number.isFinite(signal.value)) {
+    throw new SignalFieldError(index, 'value', 'must be a finite number');
+  }
+  if (signal.value !== undefined) {
+    const range = SIGNAL_VALUE_RANGES[signal.kind as SignalKind];
+    if (signal.value < range.min || signal.value > range.max) {
+      throw new SignalFieldError(
+        index,
+        'value',
+        `must be a number from ${range.min} to ${range.max} for ${signal.kind}`,
+      );
+    }
+  }
+
+  return {
+    source: signal.source,
+    externalId: signal.externalId,
+    kind: signal.kind as SignalKind,
+    entityRef: normalizeRef(
+      signal.entityRef,
+      index,
+      'entityRef',
+      isServiceKind,
+    ),
+    occurredAt,
+    resolvedAt,
+    severity: (signal.severity as SignalSeverity | undefined) ?? null,
+    account: signal.account ?? null,
+    value: signal.value ?? null,
+    fieldRole: signal.fieldRole ?? null,
+    handledBy: signal.handledBy
+      ? normalizeRef(signal.handledBy, index, 'handledBy', isPersonKind, 'user')
+      : null,
+    attributes: stableJson(signal.attributes),
+  };
+}
+
+/**
+ * Checks a batch of signals (each by `validateSignal`, and no two with one
+ * identity) and normalises them for storage. Throws an InputError naming
+ * the first bad item and field.
  */
 export function validateSignals(
   signals: unknown,
-  options: { now?: Date; bounds?: SignalTimeBounds } = {},
+  options: SignalCheckOptions = {},
 ): NormalizedSignal[] {
-  const now = options.now ?? new Date();
-  const bounds = options.bounds ?? DEFAULT_SIGNAL_TIME_BOUNDS;
+  const checkOptions = { now: options.now ?? new Date(), ...options };
   if (!Array.isArray(signals) || signals.length === 0) {
     throw new InputError('signals: must be a non-empty array');
   }
@@ -217,86 +337,17 @@ export function validateSignals(
 
   const seen = new Map<string, number>();
   return signals.map((signal, index) => {
-    if (!validateSignalSchema(signal)) {
-      const error = validateSignalSchema.errors![0];
-      const missing = error.params?.missingProperty as string | undefined;
-      const extra = error.params?.additionalProperty as string | undefined;
-      const allowed = error.params?.allowedValues as string[] | undefined;
-      throw new InputError(
-        `${fieldPath(index, error.instancePath, missing ?? extra)}: ${
-          error.message
-        }${allowed ? ` (${allowed.join(', ')})` : ''}`,
-      );
-    }
-
-    const nul = fieldWithNul(signal);
-    if (nul) {
-      throw new InputError(
-        `signals[${index}].${nul}: must not contain NUL characters (\\u0000)`,
-      );
-    }
-    checkAttributes(signal, index);
-
-    const key = JSON.stringify([signal.source, signal.externalId]);
+    const normalized = validateSignal(signal, index, checkOptions);
+    const key = JSON.stringify([normalized.source, normalized.externalId]);
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new InputError(
-        `signals[${index}].externalId: duplicates signals[${first}] (same source and externalId)`,
+      throw new SignalFieldError(
+        index,
+        'externalId',
+        `duplicates signals[${first}] (same source and externalId)`,
       );
     }
     seen.set(key, index);
-
-    const occurredAt = parseDateTime(signal.occurredAt, index, 'occurredAt');
-    const resolvedAt = signal.resolvedAt
-      ? parseDateTime(signal.resolvedAt, index, 'resolvedAt')
-      : null;
-    checkTime(occurredAt, index, 'occurredAt', now, bounds);
-    if (resolvedAt) {
-      checkTime(resolvedAt, index, 'resolvedAt', now, bounds);
-      if (resolvedAt.getTime() < occurredAt.getTime()) {
-        throw new InputError(
-          `signals[${index}].resolvedAt: must not be before occurredAt`,
-        );
-      }
-    }
-    if (signal.value !== undefined && !Number.isFinite(signal.value)) {
-      throw new InputError(`signals[${index}].value: must be a finite number`);
-    }
-    if (signal.value !== undefined) {
-      const range = SIGNAL_VALUE_RANGES[signal.kind as SignalKind];
-      if (signal.value < range.min || signal.value > range.max) {
-        throw new InputError(
-          `signals[${index}].value: must be a number from ${range.min} to ${range.max} for ${signal.kind}`,
-        );
-      }
-    }
-
-    return {
-      source: signal.source,
-      externalId: signal.externalId,
-      kind: signal.kind as SignalKind,
-      entityRef: normalizeRef(
-        signal.entityRef,
-        index,
-        'entityRef',
-        isServiceKind,
-      ),
-      occurredAt,
-      resolvedAt,
-      severity: (signal.severity as SignalSeverity | undefined) ?? null,
-      account: signal.account ?? null,
-      value: signal.value ?? null,
-      fieldRole: signal.fieldRole ?? null,
-      handledBy: signal.handledBy
-        ? normalizeRef(
-            signal.handledBy,
-            index,
-            'handledBy',
-            isPersonKind,
-            'user',
-          )
-        : null,
-      attributes: stableJson(signal.attributes),
-    };
+    return normalized;
   });
 }
