@@ -123,7 +123,8 @@ describe('EntityUserTrustContent', () => {
     expect(noData.getByText(/No budget history yet/)).toBeInTheDocument();
     expect(noData.queryByRole('img')).not.toBeInTheDocument();
 
-    expect(screen.getByText('Monitoring and users agree')).toBeInTheDocument();
+    // The fixture has no technical SLI: nothing to compare.
+    expect(screen.getByText('No technical SLI to compare')).toBeInTheDocument();
   });
 
   it('shows the description of an SLO from its definition', async () => {

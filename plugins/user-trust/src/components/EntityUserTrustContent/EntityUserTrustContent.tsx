@@ -168,6 +168,7 @@ export function EntityUserTrustContent() {
           <DissonancePanel
             dissonance={trust.value.dissonance}
             slos={trust.value.slos}
+            technical={trust.value.technical}
           />
         </Grid>
         <Grid item xs={12}>
