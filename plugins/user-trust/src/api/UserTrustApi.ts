@@ -17,6 +17,11 @@ import {
   HealthRollupsResponse,
   HealthSortField,
   PutFieldRoleRequest,
+  SavedSignalImportMapping,
+  SignalImportMapping,
+  SignalImportProgress,
+  SignalImportRequest,
+  SignalImportResult,
   SignalKind,
   SignalListResponse,
   UserTrustApiSchemas,
@@ -152,6 +157,29 @@ export type ExternalServiceMapping =
   UserTrustApiSchemas['ExternalServiceMapping'];
 
 /**
+ * Options of {@link UserTrustApi.importSignals}.
+ *
+ * @public
+ */
+export type ImportSignalsOptions = {
+  /** Only check the file: nothing is written, every bad row is listed. */
+  dryRun: boolean;
+  /**
+   * Called while the rows are written (an import, not a dry run): the
+   * answer is then streamed as JSON lines with the progress first.
+   */
+  onProgress?: (progress: SignalImportProgress) => void;
+};
+
+/**
+ * The saved column mappings of the file imports, one per import source.
+ *
+ * @public
+ */
+export type SignalImportMappingList =
+  UserTrustApiSchemas['SignalImportMappingList'];
+
+/**
  * Client of the User Trust backend.
  *
  * @public
@@ -259,6 +287,34 @@ export interface UserTrustApi {
     sourceId: string,
     mapping: ExternalServiceMapping,
   ): Promise<{ attributed: number }>;
+
+  /**
+   * Imports signals from the text of a CSV or JSON file through a column
+   * mapping. With `dryRun` nothing is written and the answer lists every
+   * bad row and what would be created, updated or left unchanged (a first
+   * dry run with an empty mapping learns the file's columns). Without, all
+   * rows are written in one transaction or, when any row is bad, none (a
+   * `ResponseError`). With `onProgress` the import reports how many rows
+   * are written so far; a failure after the stream started (a rollback)
+   * is thrown as an `Error` with the backend's message. Needs the
+   * `user-trust.signal.create` permission.
+   */
+  importSignals(
+    request: SignalImportRequest,
+    options: ImportSignalsOptions,
+  ): Promise<SignalImportResult>;
+
+  /** The saved column mappings, one per import source. */
+  listImportMappings(): Promise<SignalImportMappingList>;
+
+  /**
+   * Saves the column mapping of an import source, which the next upload
+   * for the same source starts from. Needs `user-trust.signal.create`.
+   */
+  saveImportMapping(
+    source: string,
+    mapping: SignalImportMapping,
+  ): Promise<SavedSignalImportMapping>;
 }
 
 /** @public */

@@ -14,6 +14,12 @@ import {
   HealthRollupDimension,
   HealthRollupsResponse,
   PutFieldRoleRequest,
+  SavedSignalImportMapping,
+  SignalImportMapping,
+  SignalImportProgress,
+  SignalImportRequest,
+  SignalImportResult,
+  SignalImportStreamLine,
   SignalListResponse,
   UserTrustApiMethod,
   UserTrustApiPath,
@@ -27,9 +33,11 @@ import {
   FieldRoleTypesResponse,
   GetHealthOptions,
   HealthSortOptions,
+  ImportSignalsOptions,
   ListEntitySignalsOptions,
   ListFieldRoleAssignmentsOptions,
   ListFieldRoleAuditOptions,
+  SignalImportMappingList,
   SourceList,
   UserTrustApi,
 } from './UserTrustApi';
@@ -213,6 +221,44 @@ export class UserTrustClient implements UserTrustApi {
     );
   }
 
+  async importSignals(
+    request: SignalImportRequest,
+    options: ImportSignalsOptions,
+  ): Promise<SignalImportResult> {
+    const { dryRun, onProgress } = options;
+    const response = await this.fetchOk(
+      'post',
+      '/imports/signals' satisfies UserTrustApiPath<'post'>,
+      { query: definedParams({ dryRun }) },
+      { json: request },
+      onProgress ? { Accept: `${NDJSON}, application/json` } : undefined,
+    );
+    const type = response.headers.get('Content-Type') ?? '';
+    if (!type.includes(NDJSON)) {
+      // A dry run, or a backend that answers in one piece.
+      const result: UserTrustApiResponse<'/imports/signals', 'post'> =
+        await response.json();
+      return result;
+    }
+    return readImportStream(response, onProgress ?? (() => {}));
+  }
+
+  async listImportMappings(): Promise<SignalImportMappingList> {
+    return this.get('/imports/mappings');
+  }
+
+  async saveImportMapping(
+    source: string,
+    mapping: SignalImportMapping,
+  ): Promise<SavedSignalImportMapping> {
+    return this.send(
+      'put',
+      '/imports/mappings/{importSource}',
+      { path: { importSource: source } },
+      { json: mapping },
+    );
+  }
+
   /** GETs a path of the spec; the answer is typed by the spec. */
   private async get<P extends UserTrustApiPath<'get'>>(
     template: P,
@@ -246,20 +292,84 @@ export class UserTrustClient implements UserTrustApi {
     template: string,
     { path = {}, query }: RequestTarget,
     content?: RequestContent,
+    headers?: Record<string, string>,
   ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('user-trust');
     const url = `${baseUrl}${fillPath(template, path)}${withQuery(query)}`;
-    const response = await (method === 'get'
-      ? this.fetchApi.fetch(url)
-      : this.fetchApi.fetch(url, {
-          method: method.toLocaleUpperCase('en-US'),
-          ...requestBody(content),
-        }));
+    let init: RequestInit | undefined;
+    if (method !== 'get') {
+      const body = requestBody(content);
+      init = {
+        method: method.toLocaleUpperCase('en-US'),
+        ...body,
+        ...(headers && {
+          headers: { ...(body.headers as Record<string, string>), ...headers },
+        }),
+      };
+    }
+    const response = await (init
+      ? this.fetchApi.fetch(url, init)
+      : this.fetchApi.fetch(url));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return response;
   }
+}
+
+/** The media type of a streamed import answer: one JSON value a line. */
+const NDJSON = 'application/x-ndjson';
+
+/**
+ * The result of a streamed import: progress lines go to `onProgress` as
+ * they arrive (a line may be split across chunks), then one line holds the
+ * result, or the error that rolled the import back.
+ */
+async function readImportStream(
+  response: Response,
+  onProgress: (progress: SignalImportProgress) => void,
+): Promise<SignalImportResult> {
+  let result: SignalImportResult | undefined;
+  const readLine = (line: string) => {
+    if (!line.trim()) return;
+    const parsed: SignalImportStreamLine = JSON.parse(line);
+    if (parsed.error) {
+      const error = new Error(parsed.error.message);
+      error.name = parsed.error.name;
+      throw error;
+    }
+    if (parsed.progress) onProgress(parsed.progress);
+    if (parsed.result) result = parsed.result;
+  };
+
+  const reader = response.body?.getReader?.();
+  if (!reader) {
+    // Without a readable body (old browsers, test doubles): all at once.
+    (await response.text()).split('\n').forEach(readLine);
+  } else {
+    const decoder = new TextDecoder('utf-8');
+    let pending = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        pending += done
+          ? decoder.decode()
+          : decoder.decode(value, { stream: true });
+        const lines = pending.split('\n');
+        pending = done ? '' : lines.pop() ?? '';
+        lines.forEach(readLine);
+        if (done) break;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  if (!result) {
+    throw new Error(
+      'The import stream ended without a result; the import may not have completed',
+    );
+  }
+  return result;
 }
 
 /** Values for a path template's `{placeholders}`, and the query string. */
