@@ -23,6 +23,7 @@ import { userTrustApiRef, UserTrustClient } from './api';
 import {
   fieldRolesRouteRef as legacyFieldRolesRouteRef,
   healthRouteRef as legacyHealthRouteRef,
+  importRouteRef as legacyImportRouteRef,
   rootRouteRef as legacyRootRouteRef,
   sourcesRouteRef as legacySourcesRouteRef,
 } from './routes';
@@ -38,6 +39,9 @@ const healthRouteRef = convertLegacyRouteRef(legacyHealthRouteRef);
 
 /** The sources page, shared with the legacy plugin. */
 const sourcesRouteRef = convertLegacyRouteRef(legacySourcesRouteRef);
+
+/** The import page, shared with the legacy plugin. */
+const importRouteRef = convertLegacyRouteRef(legacyImportRouteRef);
 
 const userTrustApi = ApiBlueprint.make({
   params: defineParams =>
@@ -181,6 +185,24 @@ export const sourcesPage = PageBlueprint.make({
 });
 
 /**
+ * The "Import" page at `/user-trust/import`: signals from a CSV or JSON
+ * file through a column mapping saved per source, a dry run listing every
+ * bad row, and an all-or-nothing import with its progress. A tab of the
+ * User trust page, so it has no nav item of its own.
+ *
+ * @alpha
+ */
+export const importPage = PageBlueprint.make({
+  name: 'import',
+  params: {
+    path: '/user-trust/import',
+    routeRef: importRouteRef,
+    noHeader: true,
+    loader: () => import('./components/ImportPage').then(m => <m.ImportPage />),
+  },
+});
+
+/**
  * "Burning fastest" on the home page: the five services burning error
  * budget fastest. Offered in the home page's widget list; add it to the
  * `page:home` `defaultConfig` to show it by default.
@@ -210,6 +232,7 @@ export default createFrontendPlugin({
     fieldRoles: fieldRolesRouteRef,
     health: healthRouteRef,
     sources: sourcesRouteRef,
+    import: importRouteRef,
   },
   extensions: [
     userTrustApi,
@@ -220,6 +243,7 @@ export default createFrontendPlugin({
     fieldRolesPage,
     healthPage,
     sourcesPage,
+    importPage,
     homePageBurningFastestWidget,
   ],
 });

@@ -13,6 +13,7 @@ export {
   FieldRolesPage,
   UserTrustHealthPage,
   UserTrustSourcesPage,
+  UserTrustImportPage,
   HomePageUserTrustBurningCard,
 } from './plugin';
 export type {

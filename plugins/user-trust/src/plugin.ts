@@ -12,6 +12,7 @@ import { userTrustApiRef, UserTrustClient } from './api';
 import {
   fieldRolesRouteRef,
   healthRouteRef,
+  importRouteRef,
   rootRouteRef,
   sourcesRouteRef,
 } from './routes';
@@ -37,6 +38,7 @@ export const userTrustPlugin = createPlugin({
     fieldRoles: fieldRolesRouteRef,
     health: healthRouteRef,
     sources: sourcesRouteRef,
+    import: importRouteRef,
   },
 });
 
@@ -207,6 +209,28 @@ export const UserTrustSourcesPage: (props: UserTrustPageProps) => JSX.Element =
       component: () =>
         import('./components/SourcesPage').then(m => m.SourcesPage),
       mountPoint: sourcesRouteRef,
+    }),
+  );
+
+/**
+ * The "Import" page: signals from a CSV or JSON file exported from a CRM, a
+ * survey tool or a spreadsheet. Its columns are mapped to signal fields
+ * (the mapping is saved per source), a dry run lists every bad row and what
+ * would be created or updated, and the import writes all rows in one
+ * transaction with a progress bar; importing the same file again creates
+ * nothing. Users without `user-trust.signal.create` can check files but not
+ * import them. Mount it in the app's routes, e.g.
+ * `<Route path="/user-trust/import" element={<UserTrustImportPage />} />`.
+ *
+ * @public
+ */
+export const UserTrustImportPage: (props: UserTrustPageProps) => JSX.Element =
+  userTrustPlugin.provide(
+    createRoutableExtension({
+      name: 'UserTrustImportPage',
+      component: () =>
+        import('./components/ImportPage').then(m => m.ImportPage),
+      mountPoint: importRouteRef,
     }),
   );
 

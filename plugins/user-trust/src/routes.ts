@@ -32,3 +32,12 @@ export const healthRouteRef = createRouteRef({ id: 'user-trust:health' });
  * @public
  */
 export const sourcesRouteRef = createRouteRef({ id: 'user-trust:sources' });
+
+/**
+ * The "Import" page: signals from a CSV or JSON file (a CRM, survey or
+ * spreadsheet export) through a saved column mapping, checked by a dry run
+ * first. Mount it at `/user-trust/import`.
+ *
+ * @public
+ */
+export const importRouteRef = createRouteRef({ id: 'user-trust:import' });

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * The header of the User trust page and its tabs (Health, Sources), with a
+ * The header of the User trust page and its tabs (Health, Sources, Import), with a
  * link to the Field roles page when the app has mounted it.
  */
 export function UserTrustHeader(props: {

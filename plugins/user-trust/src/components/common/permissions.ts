@@ -3,6 +3,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   userTrustFieldRoleManagePermission,
+  userTrustSignalCreatePermission,
   userTrustSourceManagePermission,
 } from '@user-trust/plugin-user-trust-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -64,6 +65,22 @@ export function useCanManageSources(): { loading: boolean; allowed: boolean } {
   const { value, loading } = useAsync(async () => {
     const decision = await permissionApi.authorize({
       permission: userTrustSourceManagePermission,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
+  }, [permissionApi]);
+  return { loading, allowed: value ?? false };
+}
+
+/**
+ * Whether the signed-in user may import signals (`user-trust.signal.create`,
+ * a basic permission): check a file, import it and save a column mapping.
+ * Asked once per mount, like {@link useCanManageSources}.
+ */
+export function useCanCreateSignals(): { loading: boolean; allowed: boolean } {
+  const permissionApi = useApi(permissionApiRef);
+  const { value, loading } = useAsync(async () => {
+    const decision = await permissionApi.authorize({
+      permission: userTrustSignalCreatePermission,
     });
     return decision.result === AuthorizeResult.ALLOW;
   }, [permissionApi]);
