@@ -75,8 +75,15 @@ export function checkMapping(
   return errors;
 }
 
+/** What most exports write: RFC 3339 in UTC, read without luxon (faster). */
+const UTC_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
 /** An ISO 8601 time (offset optional: UTC) as the API's date-time. */
 function toDateTime(cell: string): string | undefined {
+  if (UTC_DATE_TIME.test(cell)) {
+    const date = new Date(cell);
+    if (!Number.isNaN(date.getTime())) return date.toISOString();
+  }
   let time = DateTime.fromISO(cell, { zone: 'utc', setZone: true });
   if (!time.isValid) time = DateTime.fromSQL(cell, { zone: 'utc' });
   return time.isValid ? time.toUTC().toISO() ?? undefined : undefined;

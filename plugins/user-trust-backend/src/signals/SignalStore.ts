@@ -160,7 +160,13 @@ export class SignalStore {
             .onConflict(['source', 'external_id'])
             .merge([...SIGNAL_CONTENT_COLUMNS, 'updated_at']);
         }
-        options.onProgress?.(i + chunk.length, signals.length);
+        if (options.onProgress) {
+          options.onProgress(i + chunk.length, signals.length);
+          // better-sqlite3 answers synchronously: without a turn of the
+          // event loop a long import would hold every other request (and
+          // its own progress lines) until it commits.
+          await new Promise(resolve => setImmediate(resolve));
+        }
       }
       await this.rollups.apply(tx, deltas);
       await this.changes.mark(changed, tx);
