@@ -29,6 +29,7 @@ import userTrustPlugin, {
   fieldRolesPage,
   healthPage,
   homePageBurningFastestWidget,
+  importPage,
   sourcesPage,
 } from './alpha';
 import {
@@ -308,6 +309,7 @@ describe('healthPage (new frontend system)', () => {
           .fn()
           .mockResolvedValue({ roles: fieldRoleTypes }),
         getFieldRoleCoverage: jest.fn().mockResolvedValue(coverage()),
+        listImportMappings: jest.fn().mockResolvedValue({ items: [] }),
         listSources: jest.fn().mockResolvedValue({
           items: [
             {
@@ -403,6 +405,25 @@ describe('healthPage (new frontend system)', () => {
       ),
     ).toBeInTheDocument();
   }, 30_000);
+
+  it('has an Import tab that opens the import page at /user-trust/import', async () => {
+    renderAt('/user-trust/sources');
+    await userEvent.click(
+      await screen.findByRole('tab', { name: 'Import' }, { timeout: 10_000 }),
+    );
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Import signals' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Import' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'Choose file' })).toBeVisible();
+  }, 30_000);
 });
 
 describe('sourcesPage (new frontend system)', () => {
@@ -411,6 +432,18 @@ describe('sourcesPage (new frontend system)', () => {
     expect(tester.get(coreExtensionData.routePath)).toBe('/user-trust/sources');
     expect(tester.get(coreExtensionData.routeRef)).toBe(
       userTrustPlugin.routes.sources,
+    );
+    expect(tester.get(coreExtensionData.title)).toBeUndefined();
+    expect(tester.get(coreExtensionData.icon)).toBeUndefined();
+  });
+});
+
+describe('importPage (new frontend system)', () => {
+  it('is the page at /user-trust/import, a tab of User trust without a nav item', () => {
+    const tester = createExtensionTester(importPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/user-trust/import');
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      userTrustPlugin.routes.import,
     );
     expect(tester.get(coreExtensionData.title)).toBeUndefined();
     expect(tester.get(coreExtensionData.icon)).toBeUndefined();

@@ -132,7 +132,8 @@ async function nameSource(
   user: ReturnType<typeof userEvent.setup>,
   source = 'crm-export',
 ) {
-  await user.type(screen.getByRole('textbox', { name: /source/i }), source);
+  await user.click(screen.getByRole('textbox', { name: /source/i }));
+  await user.paste(source);
 }
 
 function columnSelect(label: string): HTMLSelectElement {
@@ -153,7 +154,7 @@ describe('ImportPage', () => {
       'true',
     );
     expect(screen.getByRole('tab', { name: 'Sources' })).toBeInTheDocument();
-  });
+  }, 60_000);
 
   it('refuses a file that is not UTF-8 before uploading it', async () => {
     const user = userEvent.setup();
@@ -168,7 +169,7 @@ describe('ImportPage', () => {
       await screen.findByText(/latin1\.csv is not UTF-8 text/),
     ).toBeInTheDocument();
     expect(api.importSignals).not.toHaveBeenCalled();
-  });
+  }, 60_000);
 
   it('learns the columns, guesses the mapping and lists every bad row of the dry run', async () => {
     const user = userEvent.setup();
@@ -264,7 +265,7 @@ describe('ImportPage', () => {
       }),
       { dryRun: true },
     );
-  });
+  }, 60_000);
 
   it('imports a clean file with a progress bar, then shows the result', async () => {
     const user = userEvent.setup();
@@ -326,7 +327,7 @@ describe('ImportPage', () => {
     ).toBeNull();
     // The same import again would change nothing: not offered twice.
     expect(importButton()).toBeDisabled();
-  });
+  }, 60_000);
 
   it('says why an import rolled back', async () => {
     const user = userEvent.setup();
@@ -354,7 +355,7 @@ describe('ImportPage', () => {
         'The import failed and nothing was written: The database went away',
       ),
     ).toBeInTheDocument();
-  });
+  }, 60_000);
 
   it("starts from a source's saved mapping and saves changes to it", async () => {
     const user = userEvent.setup();
@@ -416,7 +417,7 @@ describe('ImportPage', () => {
     await waitFor(() =>
       expect(api.listImportMappings).toHaveBeenCalledTimes(2),
     );
-  });
+  }, 60_000);
 
   it('tells users without the permission why they cannot import', async () => {
     const { api, authorize } = await renderPage({ allowed: false });
