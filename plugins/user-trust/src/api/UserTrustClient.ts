@@ -43,6 +43,9 @@ import {
 } from './UserTrustApi';
 import { healthFilterToParams } from './healthParams';
 
+/** The media type of a streamed import answer: one JSON value a line. */
+const NDJSON = 'application/x-ndjson';
+
 /**
  * Talks to the User Trust backend through Backstage's fetch API, which adds
  * the signed-in user's credentials.
@@ -316,9 +319,6 @@ export class UserTrustClient implements UserTrustApi {
     return response;
   }
 }
-
-/** The media type of a streamed import answer: one JSON value a line. */
-const NDJSON = 'application/x-ndjson';
 
 /**
  * The result of a streamed import: progress lines go to `onProgress` as

@@ -12,6 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   SavedSignalImportMapping,
+  SignalImportMapping,
   SignalImportRequest,
   SignalImportResult,
   userTrustSignalCreatePermission,
@@ -79,12 +80,14 @@ async function renderPage(
     listImportMappings: jest
       .fn()
       .mockResolvedValue({ items: options.saved ?? [] }),
-    saveImportMapping: jest.fn(async (source: string, mapping: unknown) => ({
-      source,
-      mapping,
-      updatedBy: 'user:default/guest',
-      updatedAt: '2026-11-27T09:30:00.000Z',
-    })),
+    saveImportMapping: jest.fn(
+      async (source: string, mapping: SignalImportMapping) => ({
+        source,
+        mapping,
+        updatedBy: 'user:default/guest',
+        updatedAt: '2026-11-27T09:30:00.000Z',
+      }),
+    ),
     ...options.api,
   };
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
@@ -222,7 +225,9 @@ describe('ImportPage', () => {
     expect(columnSelect('Occurred at').value).toBe('Created');
     expect(columnSelect('Entity').value).toBe('Service');
     expect(columnSelect('External id').value).toBe('');
-    expect(screen.getByText(/Map a column or set a constant for Kind/));
+    expect(
+      screen.getByText(/Map a column or set a constant for Kind/),
+    ).toBeInTheDocument();
 
     await user.selectOptions(columnSelect('External id'), 'Case');
     await user.selectOptions(
