@@ -7,6 +7,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { userTrustPermissions } from '@user-trust/plugin-user-trust-common';
@@ -50,6 +51,8 @@ import { SourceStore } from './sources/SourceStore';
 import { createWebhookRouter } from './sources/webhookRouter';
 import { ImportMappingStore } from './imports/ImportMappingStore';
 import { SignalImportService } from './imports/SignalImportService';
+import { registerUserTrustActions } from './actions/registerUserTrustActions';
+import { createEntityAccess } from './service/entityAccess';
 
 const DEFAULT_HEALTH_KINDS = ['component', 'api'];
 const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {
@@ -136,6 +139,7 @@ export const userTrustPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
         lifecycle: coreServices.lifecycle,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         httpRouter,
@@ -151,6 +155,7 @@ export const userTrustPlugin = createBackendPlugin({
         scheduler,
         userInfo,
         lifecycle,
+        actionsRegistry,
       }) {
         const db = await database.getClient();
         if (!database.migrations?.skip) {
@@ -294,6 +299,21 @@ export const userTrustPlugin = createBackendPlugin({
             entitiesChanged,
           }),
         );
+
+        // Actions for AI assistants (MCP), as the caller, through the same
+        // services and checks as the routes.
+        registerUserTrustActions({
+          actionsRegistry,
+          access: createEntityAccess({ httpAuth, permissions, catalog }),
+          auth,
+          userInfo,
+          evaluations,
+          health,
+          fieldRoles,
+          ingestor,
+          signals: store,
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
 
         for (const provider of providers) {
           logger.info(
