@@ -1,7 +1,8 @@
 /*
  * The example portal's backend: the catalog (with the User Trust field-role
  * relations), guest sign-in, permissions and the User Trust plugin with its
- * development-only demo signal history.
+ * development-only demo signal history, and the MCP actions backend that
+ * serves its actions to AI assistants.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -22,6 +23,11 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Field-role holders (TAM, CSM, ...) as relations: userTrustHasTam/userTrustTamOf.
 backend.add(import('@user-trust/plugin-catalog-backend-module-user-trust'));
+
+// Actions of the plugins in `backend.actions.pluginSources` (User Trust's:
+// trust of an entity, services losing trust, field roles, dissonance,
+// recording a signal) as MCP tools for AI assistants at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // Reading is allowed to everyone signed in; changing User Trust data is
