@@ -503,7 +503,7 @@ export const spec = {
         responses: {
           '200': {
             description:
-              'Whether the documents are valid, the SLOs read and the errors (path and rule).',
+              "Whether the documents are valid OpenSLO v1, the SLOs User Trust\nwill use, and three lists told apart: errors (the spec's rule, with\nthe path), unsupported (valid OpenSLO that User Trust cannot use,\nwith what to write instead; those SLOs are skipped) and warnings\n(documents or fields read and ignored).\n",
             content: {
               'application/json': {
                 schema: {
@@ -2317,7 +2317,7 @@ export const spec = {
               timeSliceTarget: {
                 type: 'number',
                 description:
-                  'Timeslices: ratio a slice must reach to be good (ratio indicators).',
+                  'Timeslices: share of a slice that must be good (a ratio slice: good / total; a rate or count slice is one value, good or bad as a whole).',
               },
               timeSliceDays: {
                 type: 'integer',
@@ -2347,19 +2347,40 @@ export const spec = {
       },
       SloValidationResult: {
         type: 'object',
-        required: ['valid', 'slos', 'errors'],
+        required: ['valid', 'slos', 'errors', 'unsupported', 'warnings'],
         properties: {
           valid: {
             type: 'boolean',
+            description:
+              'No errors; unsupported SLOs and warnings do not make documents invalid.',
           },
           slos: {
             type: 'array',
+            description: 'The SLOs User Trust uses (valid and supported).',
             items: {
               $ref: '#/components/schemas/UserTrustSlo',
             },
           },
           errors: {
             type: 'array',
+            description:
+              'Invalid OpenSLO v1 (or UserTrust query), with the path and the rule.',
+            items: {
+              $ref: '#/components/schemas/OpenSloIssue',
+            },
+          },
+          unsupported: {
+            type: 'array',
+            description:
+              'Valid OpenSLO v1 that User Trust does not support, with what to write instead; the SLO concerned is skipped.',
+            items: {
+              $ref: '#/components/schemas/OpenSloIssue',
+            },
+          },
+          warnings: {
+            type: 'array',
+            description:
+              'Valid documents or fields that are read and ignored (e.g. DataSource, AlertNotificationTarget).',
             items: {
               $ref: '#/components/schemas/OpenSloIssue',
             },

@@ -804,7 +804,7 @@ export type components = {
         op?: components['schemas']['ThresholdOp'];
         /** For `rate` and `count` indicators (and Timeslices of ratios). */
         value?: number;
-        /** Timeslices: ratio a slice must reach to be good (ratio indicators). */
+        /** Timeslices: share of a slice that must be good (a ratio slice: good / total; a rate or count slice is one value, good or bad as a whole). */
         timeSliceTarget?: number;
         /** Timeslices: slice length in days (default 1). */
         timeSliceDays?: number;
@@ -818,9 +818,16 @@ export type components = {
       message: string;
     };
     SloValidationResult: {
+      /** No errors; unsupported SLOs and warnings do not make documents invalid. */
       valid: boolean;
+      /** The SLOs User Trust uses (valid and supported). */
       slos: components['schemas']['UserTrustSlo'][];
+      /** Invalid OpenSLO v1 (or UserTrust query), with the path and the rule. */
       errors: components['schemas']['OpenSloIssue'][];
+      /** Valid OpenSLO v1 that User Trust does not support, with what to write instead; the SLO concerned is skipped. */
+      unsupported: components['schemas']['OpenSloIssue'][];
+      /** Valid documents or fields that are read and ignored (e.g. DataSource, AlertNotificationTarget). */
+      warnings: components['schemas']['OpenSloIssue'][];
     };
     /** Where an effective SLO was defined. */
     SloSource:
@@ -1619,7 +1626,13 @@ export interface operations {
       };
     };
     responses: {
-      /** Whether the documents are valid, the SLOs read and the errors (path and rule). */
+      /**
+       * Whether the documents are valid OpenSLO v1, the SLOs User Trust
+       *     will use, and three lists told apart: errors (the spec's rule, with
+       *     the path), unsupported (valid OpenSLO that User Trust cannot use,
+       *     with what to write instead; those SLOs are skipped) and warnings
+       *     (documents or fields read and ignored).
+       */
       200: {
         headers: {
           [name: string]: unknown;

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   OpenSloValidationError,
+  describeOpenSloIssues,
   formatOpenSloIssue,
   parseOpenSlo,
   validateOpenSlo,
@@ -52,6 +55,7 @@ function baseSlo(): any {
     kind: 'SLO',
     metadata: { name: 'escalation-free' },
     spec: {
+      service: 'support',
       indicator: {
         metadata: { name: 'cases-not-escalated' },
         spec: {
@@ -84,6 +88,7 @@ function rateSlo(): any {
     kind: 'SLO',
     metadata: { name: 'support-load' },
     spec: {
+      service: 'support',
       indicator: {
         metadata: { name: 'cases-per-1000-customers' },
         spec: {
@@ -107,7 +112,13 @@ function rateSlo(): any {
       timeWindow: [{ duration: '4w', isRolling: true }],
       budgetingMethod: 'Timeslices',
       objectives: [
-        { op: 'lte', value: 5, target: 0.75, timeSliceWindow: '1w' },
+        {
+          op: 'lte',
+          value: 5,
+          target: 0.75,
+          timeSliceTarget: 1,
+          timeSliceWindow: '1w',
+        },
       ],
     },
   };
@@ -119,6 +130,14 @@ const ratePath = `${indicatorPath}.thresholdMetric.metricSource.spec.rate`;
 
 function errorsOf(doc: unknown) {
   return validateOpenSlo(JSON.stringify(doc)).errors;
+}
+
+/** The three lists of a validation, for exact comparisons. */
+function problemsOf(doc: unknown) {
+  const { errors, unsupported, warnings } = validateOpenSlo(
+    typeof doc === 'string' ? doc : JSON.stringify(doc),
+  );
+  return { errors, unsupported, warnings };
 }
 
 describe('parseOpenSlo: valid documents', () => {
@@ -169,17 +188,24 @@ describe('parseOpenSlo: valid documents', () => {
         },
         timeWindow: { type: 'rolling', duration: '4w', days: 28 },
         budgetingMethod: 'Timeslices',
-        objective: { op: 'lte', value: 5, target: 0.75, timeSliceDays: 7 },
+        objective: {
+          op: 'lte',
+          value: 5,
+          target: 0.75,
+          timeSliceTarget: 1,
+          timeSliceDays: 7,
+        },
       }),
     ]);
   });
 
-  it('reads a zero-SLO (count lte 0) with the default 1-day slice', () => {
+  it('reads a zero-SLO (count lte 0) with 1-day slices', () => {
     const [slo] = parseOpenSlo(`
 apiVersion: openslo/v1
 kind: SLO
 metadata: { name: no-incidents-on-launch-days }
 spec:
+  service: launches
   indicator:
     metadata: { name: launch-incidents }
     spec:
@@ -192,7 +218,7 @@ spec:
               attributes: { duringKnownEvent: true }
   timeWindow: [{ duration: 90d, isRolling: true }]
   budgetingMethod: Timeslices
-  objectives: [{ op: lte, value: 0, target: 0.99 }]
+  objectives: [{ op: lte, value: 0, target: 0.99, timeSliceTarget: 1, timeSliceWindow: 1d }]
 `);
     expect(slo.indicator).toEqual({
       type: 'count',
@@ -202,6 +228,7 @@ spec:
       op: 'lte',
       value: 0,
       target: 0.99,
+      timeSliceTarget: 1,
       timeSliceDays: 1,
     });
   });
@@ -212,10 +239,11 @@ apiVersion: openslo/v1
 kind: SLO
 metadata: { name: resolved-fast }
 spec:
+  service: support
   indicatorRef: resolved-within-a-day
   timeWindow: [{ duration: 4w, isRolling: true }]
   budgetingMethod: Timeslices
-  objectives: [{ target: 0.9, timeSliceTarget: 0.8 }]
+  objectives: [{ target: 0.9, timeSliceTarget: 0.8, timeSliceWindow: 1d }]
 ---
 apiVersion: openslo/v1
 kind: SLI
@@ -294,23 +322,60 @@ spec:
   });
 });
 
-describe('validateOpenSlo: invalid documents', () => {
-  const cases: Array<[string, (doc: any) => void, string, string]> = [
+type Case = [string, (doc: any) => void, string, string];
+
+const calendar =
+  (duration: string, timeZone = 'UTC') =>
+  (d: any) => {
+    d.spec.timeWindow = [
+      {
+        duration,
+        isRolling: false,
+        calendar: { startTime: '2024-01-01 00:00:00', timeZone },
+      },
+    ];
+  };
+const timeslices =
+  (objective: Record<string, unknown> = {}) =>
+  (d: any) => {
+    d.spec.budgetingMethod = 'Timeslices';
+    Object.assign(
+      d.spec.objectives[0],
+      { timeSliceTarget: 0.9, timeSliceWindow: '1d' },
+      objective,
+    );
+    for (const [key, value] of Object.entries(objective)) {
+      if (value === undefined) delete d.spec.objectives[0][key];
+    }
+  };
+const totalSource = (d: any) =>
+  d.spec.indicator.spec.ratioMetric.total.metricSource;
+
+describe('validateOpenSlo: rules of the OpenSLO v1 spec (errors)', () => {
+  const cases: Case[] = [
     [
-      'apiVersion',
+      'apiVersion missing',
       d => {
-        d.apiVersion = 'openslo/v2alpha';
+        delete d.apiVersion;
       },
       'documents[0].apiVersion',
-      'apiVersion openslo/v2alpha is not supported: use openslo/v1',
+      'is required (openslo/v1)',
     ],
     [
-      'kind',
+      'apiVersion of another format',
       d => {
-        d.kind = 'Service';
+        d.apiVersion = 'v1';
+      },
+      'documents[0].apiVersion',
+      'must be openslo/v1',
+    ],
+    [
+      'unknown kind',
+      d => {
+        d.kind = 'Slo';
       },
       'documents[0].kind',
-      'kind Service is not supported: only SLO and SLI documents are read',
+      'must be one of DataSource, SLO, SLI, AlertPolicy, AlertCondition, AlertNotificationTarget, Service',
     ],
     [
       'unknown top-level key',
@@ -318,7 +383,7 @@ describe('validateOpenSlo: invalid documents', () => {
         d.status = {};
       },
       'documents[0].status',
-      'is not supported',
+      'is not a field of an OpenSLO v1 document (apiVersion, kind, metadata, spec)',
     ],
     [
       'missing name',
@@ -345,20 +410,68 @@ describe('validateOpenSlo: invalid documents', () => {
       'must be at most 63 characters',
     ],
     [
-      'weight not positive',
+      'label value a number',
       d => {
-        d.metadata.annotations = { 'user-trust.io/weight': '0' };
+        d.metadata.labels = { tier: 1 };
       },
-      'documents[0].metadata.annotations["user-trust.io/weight"]',
-      'must be a positive number',
+      'documents[0].metadata.labels.tier',
+      'must be a string or a list of strings',
     ],
     [
-      'unknown user-trust annotation',
+      'label key starting with "-"',
       d => {
-        d.metadata.annotations = { 'user-trust.io/tier': '1' };
+        d.metadata.labels = { '-tier': '1' };
       },
-      'documents[0].metadata.annotations["user-trust.io/tier"]',
-      'unknown user-trust annotation: only user-trust.io/weight is read',
+      'documents[0].metadata.labels["-tier"]',
+      'key must be at most 63 characters: letters, digits, "-", "_" and ".", starting and ending with a letter or digit',
+    ],
+    [
+      'annotation not a string',
+      d => {
+        d.metadata.annotations = { 'example.com/owner': 1 };
+      },
+      'documents[0].metadata.annotations["example.com/owner"]',
+      'must be a string',
+    ],
+    [
+      'annotation prefix not a DNS subdomain',
+      d => {
+        d.metadata.annotations = { 'Example_Com/owner': 'a' };
+      },
+      'documents[0].metadata.annotations["Example_Com/owner"]',
+      "key's prefix must be a DNS subdomain (DNS labels separated by dots, at most 253 characters)",
+    ],
+    [
+      'unknown metadata key',
+      d => {
+        d.metadata.namespace = 'default';
+      },
+      'documents[0].metadata.namespace',
+      'is not a field of metadata in OpenSLO v1',
+    ],
+    [
+      'service missing',
+      d => {
+        delete d.spec.service;
+      },
+      'documents[0].spec.service',
+      'is required: the name of the service this SLO belongs to',
+    ],
+    [
+      'description too long',
+      d => {
+        d.spec.description = 'x'.repeat(1051);
+      },
+      'documents[0].spec.description',
+      'must be at most 1050 characters',
+    ],
+    [
+      'unknown spec key',
+      d => {
+        d.spec.timeWindows = [];
+      },
+      'documents[0].spec.timeWindows',
+      "is not a field of an SLO's spec in OpenSLO v1",
     ],
     [
       'two time windows',
@@ -374,53 +487,42 @@ describe('validateOpenSlo: invalid documents', () => {
         d.spec.timeWindow[0].duration = '28 days';
       },
       'documents[0].spec.timeWindow[0].duration',
-      'must be a duration like 28d, 4w or 1M: a positive whole number and one of m, h, d, w, M, Q, Y',
+      'must be a duration shorthand like 28d, 4w or 1M: a positive whole number and one of m, h, d, w, M, Q, Y',
     ],
     [
-      'rolling in hours',
+      'duration of 0',
       d => {
-        d.spec.timeWindow[0].duration = '12h';
+        d.spec.timeWindow[0].duration = '0d';
       },
       'documents[0].spec.timeWindow[0].duration',
-      'rolling windows shorter than a day are not supported: signals are counted per day',
+      'must be a duration shorthand like 28d, 4w or 1M: a positive whole number and one of m, h, d, w, M, Q, Y',
     ],
     [
-      'rolling in months',
-      d => {
-        d.spec.timeWindow[0].duration = '1M';
-      },
-      'documents[0].spec.timeWindow[0].duration',
-      'rolling windows must be given in days or weeks (e.g. 28d, 4w): months, quarters and years vary in length; use a calendar window for them',
-    ],
-    [
-      'rolling too long',
-      d => {
-        d.spec.timeWindow[0].duration = '400d';
-      },
-      'documents[0].spec.timeWindow[0].duration',
-      'rolling windows longer than 366 days are not supported',
-    ],
-    [
-      'isRolling missing',
+      'isRolling missing without calendar',
       d => {
         delete d.spec.timeWindow[0].isRolling;
       },
       'documents[0].spec.timeWindow[0].isRolling',
-      'is required: true for a rolling window, false (with calendar) for a calendar-aligned one',
+      'is required without calendar: true for a rolling window (or give calendar for a calendar-aligned one)',
     ],
     [
-      'calendar of 2 months',
+      'isRolling not a boolean',
       d => {
-        d.spec.timeWindow = [
-          {
-            duration: '2M',
-            isRolling: false,
-            calendar: { startTime: '2024-01-01 00:00:00', timeZone: 'UTC' },
-          },
-        ];
+        d.spec.timeWindow[0].isRolling = 'yes';
       },
-      'documents[0].spec.timeWindow[0].duration',
-      'calendar windows must be 1w, 1M, 1Q or 1Y',
+      'documents[0].spec.timeWindow[0].isRolling',
+      'must be true or false',
+    ],
+    [
+      'calendar on a rolling window',
+      d => {
+        d.spec.timeWindow[0].calendar = {
+          startTime: '2024-01-01',
+          timeZone: 'UTC',
+        };
+      },
+      'documents[0].spec.timeWindow[0].calendar',
+      'is only for calendar-aligned windows (isRolling: false)',
     ],
     [
       'calendar missing',
@@ -428,7 +530,7 @@ describe('validateOpenSlo: invalid documents', () => {
         d.spec.timeWindow = [{ duration: '1M', isRolling: false }];
       },
       'documents[0].spec.timeWindow[0].calendar',
-      'is required for a calendar-aligned window: an object with startTime and timeZone',
+      'is required for a calendar-aligned window (isRolling: false): an object with startTime and timeZone',
     ],
     [
       'calendar startTime missing',
@@ -443,60 +545,26 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'calendar startTime invalid',
       d => {
-        d.spec.timeWindow = [
-          {
-            duration: '1M',
-            isRolling: false,
-            calendar: { startTime: '2024-02-30 00:00:00', timeZone: 'UTC' },
-          },
-        ];
+        calendar('1M')(d);
+        d.spec.timeWindow[0].calendar.startTime = '2024-02-30 00:00:00';
       },
       'documents[0].spec.timeWindow[0].calendar.startTime',
-      'must be a date-time in UTC, e.g. 2024-01-01 00:00:00',
+      'must be a date with time in 24h format, e.g. 2024-01-01 00:00:00',
     ],
     [
-      'calendar time zone',
+      'calendar timeZone missing',
       d => {
-        d.spec.timeWindow = [
-          {
-            duration: '1M',
-            isRolling: false,
-            calendar: {
-              startTime: '2024-01-01 00:00:00',
-              timeZone: 'America/New_York',
-            },
-          },
-        ];
+        calendar('1M')(d);
+        delete d.spec.timeWindow[0].calendar.timeZone;
       },
       'documents[0].spec.timeWindow[0].calendar.timeZone',
-      'time zone America/New_York is not supported: signals are counted per UTC day, use UTC',
+      'is required (a name of the IANA time zone database, e.g. UTC)',
     ],
     [
-      'calendar on a rolling window',
-      d => {
-        d.spec.timeWindow[0].calendar = {
-          startTime: '2024-01-01',
-          timeZone: 'UTC',
-        };
-      },
-      'documents[0].spec.timeWindow[0].calendar',
-      'is only used by calendar-aligned windows (isRolling: false)',
-    ],
-    [
-      'RatioTimeslices',
-      d => {
-        d.spec.budgetingMethod = 'RatioTimeslices';
-      },
-      'documents[0].spec.budgetingMethod',
-      'RatioTimeslices is not supported: use Occurrences or Timeslices',
-    ],
-    [
-      'unknown budgeting method',
-      d => {
-        d.spec.budgetingMethod = 'occurrences';
-      },
-      'documents[0].spec.budgetingMethod',
-      'must be Occurrences or Timeslices',
+      'calendar timeZone not in the IANA database',
+      calendar('1M', 'Mars/Olympus_Mons'),
+      'documents[0].spec.timeWindow[0].calendar.timeZone',
+      'must be a name of the IANA time zone database, e.g. UTC or America/New_York',
     ],
     [
       'budgeting method missing',
@@ -504,15 +572,23 @@ describe('validateOpenSlo: invalid documents', () => {
         delete d.spec.budgetingMethod;
       },
       'documents[0].spec.budgetingMethod',
-      'is required (Occurrences or Timeslices)',
+      'is required (Occurrences, Timeslices or RatioTimeslices)',
     ],
     [
-      'two objectives',
+      'unknown budgeting method',
       d => {
-        d.spec.objectives.push({ target: 0.8 });
+        d.spec.budgetingMethod = 'occurrences';
+      },
+      'documents[0].spec.budgetingMethod',
+      'must be Occurrences, Timeslices or RatioTimeslices',
+    ],
+    [
+      'objectives missing',
+      d => {
+        delete d.spec.objectives;
       },
       'documents[0].spec.objectives',
-      'only one objective per SLO is supported',
+      'is required (a list of objectives)',
     ],
     [
       'no objective',
@@ -520,7 +596,7 @@ describe('validateOpenSlo: invalid documents', () => {
         d.spec.objectives = [];
       },
       'documents[0].spec.objectives',
-      'must be a list with one objective',
+      'must be a list of at least one objective',
     ],
     [
       'target of 1',
@@ -563,92 +639,52 @@ describe('validateOpenSlo: invalid documents', () => {
       'is required (or targetPercent)',
     ],
     [
-      'op on a ratio',
+      'unknown op',
       d => {
-        d.spec.objectives[0].op = 'gte';
+        d.spec.objectives[0].op = 'eq';
       },
       'documents[0].spec.objectives[0].op',
-      'is only used by rate and count indicators: a ratio objective is judged by target (and timeSliceTarget)',
+      'must be one of lte, gte, lt, gt',
     ],
     [
-      'objective-level indicator',
+      'compositeWeight of 0',
       d => {
-        d.spec.objectives[0].indicatorRef = 'x';
+        d.spec.objectives[0].compositeWeight = 0;
       },
-      'documents[0].spec.objectives[0].indicatorRef',
-      'is not supported: objective-level indicators are not supported: use spec.indicator',
+      'documents[0].spec.objectives[0].compositeWeight',
+      'must be a number greater than 0',
     ],
     [
-      'timeSliceWindow with Occurrences',
+      'unknown objective key',
       d => {
-        d.spec.objectives[0].timeSliceWindow = '1d';
+        d.spec.objectives[0].threshold = 0.9;
       },
-      'documents[0].spec.objectives[0].timeSliceWindow',
-      'is only used with budgetingMethod Timeslices',
+      'documents[0].spec.objectives[0].threshold',
+      'is not a field of an objective in OpenSLO v1',
     ],
     [
-      'Timeslices of a ratio without timeSliceTarget',
-      d => {
-        d.spec.budgetingMethod = 'Timeslices';
-      },
+      'Timeslices without timeSliceTarget',
+      timeslices({ timeSliceTarget: undefined }),
       'documents[0].spec.objectives[0].timeSliceTarget',
-      'is required for Timeslices of a ratio indicator',
+      'is required with budgetingMethod Timeslices: the share of a slice that must be good, in (0, 1]',
+    ],
+    [
+      'Timeslices without timeSliceWindow',
+      timeslices({ timeSliceWindow: undefined }),
+      'documents[0].spec.objectives[0].timeSliceWindow',
+      'is required with budgetingMethod Timeslices (e.g. 1d)',
     ],
     [
       'timeSliceTarget of 0',
-      d => {
-        d.spec.budgetingMethod = 'Timeslices';
-        d.spec.objectives[0].timeSliceTarget = 0;
-      },
+      timeslices({ timeSliceTarget: 0 }),
       'documents[0].spec.objectives[0].timeSliceTarget',
       'must be in (0, 1]',
     ],
     [
-      'time slices in hours',
-      d => {
-        d.spec.budgetingMethod = 'Timeslices';
-        d.spec.objectives[0].timeSliceTarget = 0.9;
-        d.spec.objectives[0].timeSliceWindow = '1h';
-      },
+      'timeSliceWindow not a duration',
+      timeslices({ timeSliceWindow: 'daily' }),
       'documents[0].spec.objectives[0].timeSliceWindow',
-      'time slices shorter than a day are not supported: signals are counted per day',
-    ],
-    [
-      'time slices as a number',
-      d => {
-        d.spec.budgetingMethod = 'Timeslices';
-        d.spec.objectives[0].timeSliceTarget = 0.9;
-        d.spec.objectives[0].timeSliceWindow = 60;
-      },
-      'documents[0].spec.objectives[0].timeSliceWindow',
-      'must be a whole number of days or weeks, e.g. 1d, 7d or 1w',
-    ],
-    [
-      'time slices longer than the window',
-      d => {
-        d.spec.timeWindow[0].duration = '5d';
-        d.spec.budgetingMethod = 'Timeslices';
-        d.spec.objectives[0].timeSliceTarget = 0.9;
-        d.spec.objectives[0].timeSliceWindow = '1w';
-      },
-      'documents[0].spec.objectives[0].timeSliceWindow',
-      'must not be longer than the time window',
-    ],
-    [
-      'alertPolicies',
-      d => {
-        d.spec.alertPolicies = [{ kind: 'AlertPolicy' }];
-      },
-      'documents[0].spec.alertPolicies',
-      'is not supported: alerting follows the burn-rate windows of userTrust.evaluation in app-config',
-    ],
-    [
-      'unknown spec key',
-      d => {
-        d.spec.timeWindows = [];
-      },
-      'documents[0].spec.timeWindows',
-      'is not supported',
+      'must be a duration shorthand like 1d or 5m, or a whole number of minutes',
     ],
     [
       'indicator and indicatorRef',
@@ -664,16 +700,7 @@ describe('validateOpenSlo: invalid documents', () => {
         delete d.spec.indicator;
       },
       'documents[0].spec.indicator',
-      'is required (or indicatorRef naming an SLI document)',
-    ],
-    [
-      'indicatorRef to nothing',
-      d => {
-        delete d.spec.indicator;
-        d.spec.indicatorRef = 'missing-sli';
-      },
-      'documents[0].spec.indicatorRef',
-      'no SLI named "missing-sli" in these documents',
+      'is required (or indicatorRef naming an SLI)',
     ],
     [
       'inline indicator without metadata name',
@@ -698,7 +725,7 @@ describe('validateOpenSlo: invalid documents', () => {
         delete d.spec.indicator.spec.ratioMetric.bad;
       },
       `${ratioPath}.good`,
-      'is required (or bad)',
+      'is required (or bad, or raw)',
     ],
     [
       'no total',
@@ -709,12 +736,30 @@ describe('validateOpenSlo: invalid documents', () => {
       'is required',
     ],
     [
-      'raw ratio',
+      'raw without rawType',
       d => {
-        d.spec.indicator.spec.ratioMetric.raw = {};
+        d.spec.indicator.spec.ratioMetric = {
+          raw: { metricSource: { type: 'UserTrust', spec: {} } },
+        };
       },
-      `${ratioPath}.raw`,
-      'is not supported: user-trust ratios are computed from good or bad and total signals',
+      `${ratioPath}.rawType`,
+      'is required with raw (success or failure)',
+    ],
+    [
+      'rawType without raw',
+      d => {
+        d.spec.indicator.spec.ratioMetric.rawType = 'success';
+      },
+      `${ratioPath}.rawType`,
+      'is only used with raw',
+    ],
+    [
+      'counter not a boolean',
+      d => {
+        d.spec.indicator.spec.ratioMetric.counter = 'yes';
+      },
+      `${ratioPath}.counter`,
+      'must be true or false',
     ],
     [
       'ratio and threshold metric',
@@ -725,28 +770,25 @@ describe('validateOpenSlo: invalid documents', () => {
       'cannot be used together with thresholdMetric',
     ],
     [
-      'Prometheus metric source',
+      'metric source without type or metricSourceRef',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.type =
-          'Prometheus';
+        delete totalSource(d).type;
       },
       `${ratioPath}.total.metricSource.type`,
-      'metricSource type Prometheus is not supported: user-trust SLOs are computed from signals',
+      'is required when metricSourceRef is not given',
     ],
     [
-      'metricSourceRef',
+      'metric source without spec',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.metricSourceRef =
-          'datadog';
+        delete totalSource(d).spec;
       },
-      `${ratioPath}.total.metricSource.metricSourceRef`,
-      'is not supported: user-trust indicators are inline signal queries (type: UserTrust)',
+      `${ratioPath}.total.metricSource.spec`,
+      'is required',
     ],
     [
       'unknown signal kind',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec.kind =
-          'ticket';
+        totalSource(d).spec.kind = 'ticket';
       },
       `${ratioPath}.total.metricSource.spec.kind`,
       'unknown signal kind "ticket"',
@@ -754,10 +796,7 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'unknown signal kind in a list',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec.kind = [
-          'support_case',
-          'ticket',
-        ];
+        totalSource(d).spec.kind = ['support_case', 'ticket'];
       },
       `${ratioPath}.total.metricSource.spec.kind[1]`,
       'unknown signal kind "ticket"',
@@ -765,7 +804,7 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'empty kind list',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec.kind = [];
+        totalSource(d).spec.kind = [];
       },
       `${ratioPath}.total.metricSource.spec.kind`,
       'must not be empty',
@@ -773,9 +812,7 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'kind missing',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec = {
-          severity: ['high'],
-        };
+        totalSource(d).spec = { severity: ['high'] };
       },
       `${ratioPath}.total.metricSource.spec.kind`,
       'is required',
@@ -783,9 +820,7 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'unknown severity',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec.severity = [
-          'P1',
-        ];
+        totalSource(d).spec.severity = ['P1'];
       },
       `${ratioPath}.total.metricSource.spec.severity[0]`,
       'unknown severity "P1": use critical, high, medium, low',
@@ -793,8 +828,7 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'severity not a list',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec.severity =
-          'high';
+        totalSource(d).spec.severity = 'high';
       },
       `${ratioPath}.total.metricSource.spec.severity`,
       'must be a non-empty list of severities (critical, high, medium, low)',
@@ -802,8 +836,7 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'valueAtLeast not a number',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec.valueAtLeast =
-          '4';
+        totalSource(d).spec.valueAtLeast = '4';
       },
       `${ratioPath}.total.metricSource.spec.valueAtLeast`,
       'must be a number',
@@ -811,13 +844,7 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'empty value range',
       d => {
-        Object.assign(
-          d.spec.indicator.spec.ratioMetric.total.metricSource.spec,
-          {
-            valueAtLeast: 5,
-            valueAtMost: 4,
-          },
-        );
+        Object.assign(totalSource(d).spec, { valueAtLeast: 5, valueAtMost: 4 });
       },
       `${ratioPath}.total.metricSource.spec.valueAtLeast`,
       'must not be greater than valueAtMost',
@@ -825,8 +852,7 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'account not a list',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec.account =
-          'acme';
+        totalSource(d).spec.account = 'acme';
       },
       `${ratioPath}.total.metricSource.spec.account`,
       'must be a non-empty list of account names',
@@ -844,21 +870,39 @@ describe('validateOpenSlo: invalid documents', () => {
     [
       'unknown query key',
       d => {
-        d.spec.indicator.spec.ratioMetric.total.metricSource.spec.entityRef =
-          'component:default/x';
+        totalSource(d).spec.entityRef = 'component:default/x';
       },
       `${ratioPath}.total.metricSource.spec.entityRef`,
-      'is not supported',
+      'is not a field of a UserTrust signal query (kind, severity, valueAtLeast, valueAtMost, account, attributes)',
+    ],
+    [
+      'alertPolicies not a list',
+      d => {
+        d.spec.alertPolicies = { alertPolicyRef: 'x' };
+      },
+      'documents[0].spec.alertPolicies',
+      'must be a list of alert policies',
+    ],
+    [
+      'alert policy reference not a name',
+      d => {
+        d.spec.alertPolicies = [{ alertPolicyRef: 3 }];
+      },
+      'documents[0].spec.alertPolicies[0].alertPolicyRef',
+      'must be the name of a AlertPolicy',
     ],
   ];
 
   it.each(cases)('rejects %s', (_name, mutate, path, message) => {
     const doc = baseSlo();
     mutate(doc);
-    expect(errorsOf(doc)).toEqual([{ path, message }]);
+    const result = validateOpenSlo(JSON.stringify(doc));
+    expect(result.errors).toEqual([{ path, message }]);
+    expect(result.unsupported).toEqual([]);
+    expect(result.slos).toEqual([]);
   });
 
-  const rateCases: Array<[string, (doc: any) => void, string, string]> = [
+  const rateCases: Case[] = [
     [
       'rate without per',
       d => {
@@ -891,7 +935,7 @@ describe('validateOpenSlo: invalid documents', () => {
         delete d.spec.objectives[0].op;
       },
       'documents[0].spec.objectives[0].op',
-      'is required for rate and count indicators (lt, lte, gt or gte)',
+      'is required for a thresholdMetric (lte, gte, lt or gt)',
     ],
     [
       'threshold with a bad op',
@@ -899,7 +943,7 @@ describe('validateOpenSlo: invalid documents', () => {
         d.spec.objectives[0].op = 'eq';
       },
       'documents[0].spec.objectives[0].op',
-      'must be one of lt, lte, gt, gte',
+      'must be one of lte, gte, lt, gt',
     ],
     [
       'threshold without value',
@@ -907,53 +951,331 @@ describe('validateOpenSlo: invalid documents', () => {
         delete d.spec.objectives[0].value;
       },
       'documents[0].spec.objectives[0].value',
-      'is required for rate and count indicators',
+      'is required for a thresholdMetric',
     ],
     [
-      'timeSliceTarget on a threshold',
+      'threshold with two objectives',
       d => {
-        d.spec.objectives[0].timeSliceTarget = 0.9;
+        d.spec.objectives.push({ ...d.spec.objectives[0], value: 10 });
+      },
+      'documents[0].spec.objectives',
+      'must hold exactly one objective for a thresholdMetric',
+    ],
+    [
+      'threshold under Timeslices without timeSliceTarget',
+      d => {
+        delete d.spec.objectives[0].timeSliceTarget;
       },
       'documents[0].spec.objectives[0].timeSliceTarget',
-      'is only used by ratio indicators: rate and count slices are judged by op and value',
+      'is required with budgetingMethod Timeslices: the share of a slice that must be good, in (0, 1]',
     ],
     [
-      'Occurrences of a rate',
+      'threshold under Timeslices without timeSliceWindow',
       d => {
-        d.spec.budgetingMethod = 'Occurrences';
         delete d.spec.objectives[0].timeSliceWindow;
       },
-      'documents[0].spec.budgetingMethod',
-      'Occurrences needs a ratio indicator: rate indicators are judged per time slice, use Timeslices',
+      'documents[0].spec.objectives[0].timeSliceWindow',
+      'is required with budgetingMethod Timeslices (e.g. 1d)',
     ],
   ];
 
   it.each(rateCases)('rejects %s', (_name, mutate, path, message) => {
     const doc = rateSlo();
     mutate(doc);
-    expect(errorsOf(doc)).toEqual([{ path, message }]);
+    expect(problemsOf(doc)).toEqual({
+      errors: [{ path, message }],
+      unsupported: [],
+      warnings: [],
+    });
+  });
+});
+
+describe('validateOpenSlo: valid OpenSLO that User Trust does not support', () => {
+  const cases: Case[] = [
+    [
+      'another OpenSLO version',
+      d => {
+        d.apiVersion = 'openslo/v2alpha';
+      },
+      'documents[0].apiVersion',
+      'openslo/v2alpha is not supported by User Trust: write openslo/v1',
+    ],
+    [
+      'no time window',
+      d => {
+        delete d.spec.timeWindow;
+      },
+      'documents[0].spec.timeWindow',
+      'is optional in OpenSLO, but User Trust needs a time window yet: add timeWindow: [{ duration: 28d, isRolling: true }]',
+    ],
+    [
+      'rolling in hours',
+      d => {
+        d.spec.timeWindow[0].duration = '12h';
+      },
+      'documents[0].spec.timeWindow[0].duration',
+      'rolling windows shorter than a day are not supported by User Trust: signals are counted per day; use whole days, e.g. 1d or 28d',
+    ],
+    [
+      'rolling in months',
+      d => {
+        d.spec.timeWindow[0].duration = '1M';
+      },
+      'documents[0].spec.timeWindow[0].duration',
+      'rolling windows given in months, quarters or years are not supported by User Trust yet: write days or weeks (e.g. 28d or 4w, 90d), or a calendar window of 1M',
+    ],
+    [
+      'rolling over a year',
+      d => {
+        d.spec.timeWindow[0].duration = '400d';
+      },
+      'documents[0].spec.timeWindow[0].duration',
+      'rolling windows longer than 366 days are not supported by User Trust: use at most 366d, or a calendar window of 1Y',
+    ],
+    [
+      'calendar of 2 months',
+      calendar('2M'),
+      'documents[0].spec.timeWindow[0].duration',
+      'calendar windows of 2M are not supported by User Trust yet: use 1w, 1M, 1Q or 1Y',
+    ],
+    [
+      'calendar of a day',
+      calendar('1d'),
+      'documents[0].spec.timeWindow[0].duration',
+      'calendar windows of 1d are not supported by User Trust yet: use 1w, 1M, 1Q or 1Y',
+    ],
+    [
+      'calendar in another time zone',
+      calendar('1M', 'America/New_York'),
+      'documents[0].spec.timeWindow[0].calendar.timeZone',
+      'calendar windows in America/New_York are not supported by User Trust yet: signals are counted per UTC day; use timeZone: UTC',
+    ],
+    [
+      'RatioTimeslices',
+      d => {
+        d.spec.budgetingMethod = 'RatioTimeslices';
+        d.spec.objectives[0].timeSliceWindow = '1d';
+      },
+      'documents[0].spec.budgetingMethod',
+      'RatioTimeslices is not supported by User Trust yet: use Timeslices (with timeSliceTarget and timeSliceWindow) or Occurrences',
+    ],
+    [
+      'two objectives of a ratio',
+      d => {
+        d.spec.objectives.push({ target: 0.8 });
+      },
+      'documents[0].spec.objectives',
+      'several objectives per SLO are not supported by User Trust yet: write one SLO per objective',
+    ],
+    [
+      'a composite SLO (indicators per objective)',
+      d => {
+        delete d.spec.indicator;
+        d.spec.objectives[0].indicatorRef = 'cases-not-escalated';
+      },
+      'documents[0].spec.objectives[0].indicatorRef',
+      'composite SLOs (an indicator per objective) are not supported by User Trust: write one SLO per indicator, with spec.indicator or spec.indicatorRef',
+    ],
+    [
+      'indicatorRef to an SLI elsewhere',
+      d => {
+        delete d.spec.indicator;
+        d.spec.indicatorRef = 'missing-sli';
+      },
+      'documents[0].spec.indicatorRef',
+      'names no SLI of these documents: User Trust reads indicatorRef only within the same documents; add the SLI "missing-sli" or write spec.indicator',
+    ],
+    [
+      'a precomputed ratio (raw)',
+      d => {
+        d.spec.indicator.spec.ratioMetric = {
+          rawType: 'success',
+          raw: { metricSource: { type: 'UserTrust', spec: {} } },
+        };
+      },
+      `${ratioPath}.raw`,
+      'precomputed ratios are not supported by User Trust: write good (or bad) and total signal queries',
+    ],
+    [
+      'a Prometheus metric source',
+      d => {
+        totalSource(d).type = 'Prometheus';
+        totalSource(d).spec = { query: 'sum(http_requests_total)' };
+      },
+      `${ratioPath}.total.metricSource.type`,
+      'metric source type Prometheus is not supported by User Trust: User Trust computes SLOs from signals: use type: UserTrust with a signal query as spec',
+    ],
+    [
+      'metricSourceRef to a DataSource elsewhere, without type',
+      d => {
+        delete totalSource(d).type;
+        totalSource(d).metricSourceRef = 'datadog';
+      },
+      `${ratioPath}.total.metricSource.metricSourceRef`,
+      "names no DataSource of these documents, so User Trust cannot tell the metric source's type: add type: UserTrust",
+    ],
+    [
+      'time slices in hours',
+      timeslices({ timeSliceWindow: '1h' }),
+      'documents[0].spec.objectives[0].timeSliceWindow',
+      'User Trust counts signals per day, so time slices must be whole days or weeks: use e.g. 1d, 7d or 1w',
+    ],
+    [
+      'time slices as minutes',
+      timeslices({ timeSliceWindow: 60 }),
+      'documents[0].spec.objectives[0].timeSliceWindow',
+      'User Trust counts signals per day, so time slices must be whole days or weeks: use e.g. 1d, 7d or 1w',
+    ],
+    [
+      'time slices in months',
+      timeslices({ timeSliceWindow: '1M' }),
+      'documents[0].spec.objectives[0].timeSliceWindow',
+      'User Trust counts signals per day, so time slices must be whole days or weeks: use e.g. 1d, 7d or 1w',
+    ],
+    [
+      'time slices longer than the window',
+      d => {
+        d.spec.timeWindow[0].duration = '5d';
+        timeslices({ timeSliceWindow: '1w' })(d);
+      },
+      'documents[0].spec.objectives[0].timeSliceWindow',
+      'a time slice longer than the time window (5d) cannot be judged by User Trust: use a shorter timeSliceWindow, e.g. 1d',
+    ],
+    [
+      'an unknown user-trust annotation',
+      d => {
+        d.metadata.annotations = { 'user-trust.io/tier': '1' };
+      },
+      'documents[0].metadata.annotations["user-trust.io/tier"]',
+      'is not a User Trust annotation: only user-trust.io/weight is read; remove it',
+    ],
+    [
+      'a weight that is not positive',
+      d => {
+        d.metadata.annotations = { 'user-trust.io/weight': '0' };
+      },
+      'documents[0].metadata.annotations["user-trust.io/weight"]',
+      'must be a positive number for User Trust (the weight in the trust score), e.g. "2"',
+    ],
+  ];
+
+  it.each(cases)(
+    'reports %s as unsupported, not invalid',
+    (_name, mutate, path, message) => {
+      const doc = baseSlo();
+      mutate(doc);
+      const result = validateOpenSlo(JSON.stringify(doc));
+      expect(result.errors).toEqual([]);
+      expect(result.unsupported).toEqual([{ path, message }]);
+      expect(result.slos).toEqual([]);
+    },
+  );
+
+  it('reports Occurrences of a thresholdMetric as unsupported', () => {
+    const doc = rateSlo();
+    doc.spec.budgetingMethod = 'Occurrences';
+    expect(problemsOf(doc)).toEqual({
+      errors: [],
+      unsupported: [
+        {
+          path: 'documents[0].spec.budgetingMethod',
+          message:
+            'User Trust judges a thresholdMetric per time slice, not per event: use budgetingMethod Timeslices with timeSliceTarget and timeSliceWindow (e.g. 1d)',
+        },
+      ],
+      warnings: [
+        {
+          path: 'documents[0].spec.objectives[0].timeSliceTarget',
+          message:
+            'is only used with budgetingMethod Timeslices or RatioTimeslices: ignored under Occurrences',
+        },
+        {
+          path: 'documents[0].spec.objectives[0].timeSliceWindow',
+          message:
+            'is only used with budgetingMethod Timeslices or RatioTimeslices: ignored under Occurrences',
+        },
+      ],
+    });
   });
 
-  it('reports several problems at once, per document', () => {
+  it('skips an unsupported SLO and keeps the others of the file', () => {
+    const other = baseSlo();
+    other.metadata.name = 'monthly-in-new-york';
+    calendar('1M', 'America/New_York')(other);
+    const result = validateOpenSlo(JSON.stringify([baseSlo(), other]));
+    expect(result.errors).toEqual([]);
+    expect(result.unsupported.map(u => u.path)).toEqual([
+      'documents[1].spec.timeWindow[0].calendar.timeZone',
+    ]);
+    expect(result.slos.map(s => s.name)).toEqual(['escalation-free']);
+  });
+
+  it('reports an SLO whose SLI uses an unsupported metric source as unsupported', () => {
+    const result = validateOpenSlo(`
+apiVersion: openslo/v1
+kind: SLI
+metadata: { name: prometheus-errors }
+spec:
+  ratioMetric:
+    good: { metricSource: { type: Prometheus, spec: { query: 'sum(ok)' } } }
+    total: { metricSource: { type: Prometheus, spec: { query: 'sum(all)' } } }
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: uses-prometheus }
+spec:
+  service: web
+  indicatorRef: prometheus-errors
+  timeWindow: [{ duration: 28d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.9 }]
+`);
+    expect(result.errors).toEqual([]);
+    expect(result.unsupported.map(u => [u.path, u.message])).toEqual([
+      [
+        'documents[0].spec.ratioMetric.good.metricSource.type',
+        expect.stringContaining('metric source type Prometheus'),
+      ],
+      [
+        'documents[0].spec.ratioMetric.total.metricSource.type',
+        expect.stringContaining('metric source type Prometheus'),
+      ],
+      [
+        'documents[1].spec.indicatorRef',
+        'SLI "prometheus-errors" is not supported by User Trust (see its messages)',
+      ],
+    ]);
+  });
+});
+
+describe('validateOpenSlo: several documents', () => {
+  it('reports several problems at once, per document, each in its list', () => {
     const broken = baseSlo();
+    broken.metadata.name = 'broken';
     broken.spec.budgetingMethod = 'RatioTimeslices';
     broken.spec.objectives[0].target = 2;
     const result = validateOpenSlo(JSON.stringify([baseSlo(), broken]));
     expect(result.slos.map(s => s.name)).toEqual(['escalation-free']);
     expect(result.errors).toEqual([
       {
-        path: 'documents[1].spec.budgetingMethod',
-        message:
-          'RatioTimeslices is not supported: use Occurrences or Timeslices',
-      },
-      {
         path: 'documents[1].spec.objectives[0].target',
         message: 'must be in [0, 1)',
+      },
+      {
+        path: 'documents[1].spec.objectives[0].timeSliceWindow',
+        message: 'is required with budgetingMethod RatioTimeslices (e.g. 1d)',
+      },
+    ]);
+    expect(result.unsupported).toEqual([
+      {
+        path: 'documents[1].spec.budgetingMethod',
+        message:
+          'RatioTimeslices is not supported by User Trust yet: use Timeslices (with timeSliceTarget and timeSliceWindow) or Occurrences',
       },
     ]);
   });
 
-  it('rejects duplicate SLO names', () => {
+  it('rejects duplicate names of one kind', () => {
     expect(errorsOf([baseSlo(), baseSlo()])).toEqual([
       {
         path: 'documents[1].metadata.name',
@@ -975,6 +1297,7 @@ apiVersion: openslo/v1
 kind: SLO
 metadata: { name: uses-broken }
 spec:
+  service: support
   indicatorRef: broken
   timeWindow: [{ duration: 28d, isRolling: true }]
   budgetingMethod: Occurrences
@@ -983,7 +1306,7 @@ spec:
     expect(result.errors).toEqual([
       {
         path: 'documents[0].spec.ratioMetric.good',
-        message: 'is required (or bad)',
+        message: 'is required (or bad, or raw)',
       },
       {
         path: 'documents[1].spec.indicatorRef',
@@ -1013,11 +1336,543 @@ spec:
   });
 });
 
+describe('validateOpenSlo: what the spec allows is read', () => {
+  function readOne(doc: any) {
+    const result = validateOpenSlo(JSON.stringify(doc));
+    expect(result.errors).toEqual([]);
+    expect(result.unsupported).toEqual([]);
+    expect(result.slos).toHaveLength(1);
+    return { slo: result.slos[0], warnings: result.warnings };
+  }
+
+  it('accepts timeSliceTarget on a thresholdMetric under Timeslices and keeps it', () => {
+    const doc = rateSlo();
+    doc.spec.objectives[0].timeSliceTarget = 0.5;
+    expect(readOne(doc).slo.objective).toMatchObject({
+      timeSliceTarget: 0.5,
+      timeSliceDays: 7,
+    });
+  });
+
+  it.each([
+    ['1d', 1],
+    ['24h', 1],
+    ['1440m', 1],
+    [1440, 1],
+    ['2w', 14],
+  ])('reads timeSliceWindow %p as %p days', (window, days) => {
+    const doc = baseSlo();
+    timeslices({ timeSliceWindow: window })(doc);
+    expect(readOne(doc).slo.objective.timeSliceDays).toBe(days);
+  });
+
+  it('ignores op and value on a ratio objective, with warnings', () => {
+    const doc = baseSlo();
+    Object.assign(doc.spec.objectives[0], { op: 'gt', value: 1 });
+    const { slo, warnings } = readOne(doc);
+    expect(slo.objective).toEqual({ target: 0.9 });
+    expect(warnings.map(w => w.path)).toEqual([
+      'documents[0].spec.objectives[0].op',
+      'documents[0].spec.objectives[0].value',
+    ]);
+  });
+
+  it('ignores time slice fields under Occurrences and compositeWeight, with warnings only for the first', () => {
+    const doc = baseSlo();
+    Object.assign(doc.spec.objectives[0], {
+      timeSliceTarget: 0.9,
+      compositeWeight: 2,
+    });
+    const { slo, warnings } = readOne(doc);
+    expect(slo.objective).toEqual({ target: 0.9 });
+    expect(warnings).toEqual([
+      {
+        path: 'documents[0].spec.objectives[0].timeSliceTarget',
+        message:
+          'is only used with budgetingMethod Timeslices or RatioTimeslices: ignored under Occurrences',
+      },
+    ]);
+  });
+
+  it('reads labels and annotations as the spec defines them', () => {
+    const doc = baseSlo();
+    doc.metadata.labels = { team: ['identity', 'rbac'], 'cost.Centre_1': 'p1' };
+    doc.metadata.annotations = {
+      'openslo.com/key1': 'value1',
+      'fooimplementation.com/key2': 'value2',
+      plain: 'x',
+      'user-trust.io/weight': 3,
+    };
+    expect(readOne(doc).slo.weight).toBe(3);
+  });
+
+  it('infers a metric source type UserTrust from the DataSource its metricSourceRef names', () => {
+    const doc = baseSlo();
+    delete totalSource(doc).type;
+    totalSource(doc).metricSourceRef = 'signals';
+    const dataSource = {
+      apiVersion: 'openslo/v1',
+      kind: 'DataSource',
+      metadata: { name: 'signals' },
+      spec: { type: 'UserTrust', connectionDetails: {} },
+    };
+    const result = validateOpenSlo(JSON.stringify([doc, dataSource]));
+    expect(result.errors).toEqual([]);
+    expect(result.unsupported).toEqual([]);
+    expect(result.slos.map(s => s.name)).toEqual(['escalation-free']);
+
+    dataSource.spec.type = 'Datadog';
+    expect(
+      validateOpenSlo(JSON.stringify([doc, dataSource])).unsupported,
+    ).toEqual([
+      {
+        path: `${ratioPath}.total.metricSource.metricSourceRef`,
+        message:
+          'names a DataSource of type Datadog, which User Trust does not read: User Trust computes SLOs from signals: use type: UserTrust with a signal query as spec',
+      },
+    ]);
+  });
+
+  it('accepts a metricSourceRef next to type UserTrust', () => {
+    const doc = baseSlo();
+    totalSource(doc).metricSourceRef = 'defined-elsewhere';
+    expect(readOne(doc).slo.indicator).toMatchObject({
+      total: { kind: 'support_case' },
+    });
+  });
+
+  it('keeps the alert policies of an SLO, by reference or inline', () => {
+    const doc = baseSlo();
+    doc.spec.alertPolicies = [
+      { alertPolicyRef: 'fast-burn' },
+      {
+        kind: 'AlertPolicy',
+        metadata: { name: 'slow-burn' },
+        spec: {
+          conditions: [
+            {
+              kind: 'AlertCondition',
+              metadata: { name: 'slow' },
+              spec: {
+                severity: 'ticket',
+                condition: {
+                  op: 'gte',
+                  threshold: 1,
+                  lookbackWindow: '7d',
+                },
+              },
+            },
+          ],
+          notificationTargets: [{ targetRef: 'support-mail' }],
+        },
+      },
+    ];
+    const result = validateOpenSlo(JSON.stringify(doc));
+    expect(result.errors).toEqual([]);
+    expect(result.slos).toHaveLength(1);
+    expect(result.sloAlertPolicies).toEqual([
+      {
+        slo: 'escalation-free',
+        alertPolicies: [
+          { alertPolicyRef: 'fast-burn' },
+          {
+            name: 'slow-burn',
+            conditions: [
+              {
+                name: 'slow',
+                severity: 'ticket',
+                condition: {
+                  kind: 'burnrate',
+                  op: 'gte',
+                  threshold: 1,
+                  lookbackWindow: '7d',
+                },
+              },
+            ],
+            notificationTargets: [{ targetRef: 'support-mail' }],
+          },
+        ],
+      },
+    ]);
+    expect(result.warnings).toEqual([
+      {
+        path: 'documents[0].spec.alertPolicies',
+        message:
+          'are kept, but User Trust does not alert on it yet: burn rates are judged against the windows of userTrust.evaluation in app-config',
+      },
+    ]);
+  });
+});
+
+/** Documents of the other kinds, valid, to be broken by the cases. */
+const otherKinds: Record<string, () => any> = {
+  Service: () => ({
+    apiVersion: 'openslo/v1',
+    kind: 'Service',
+    metadata: { name: 'storefront', displayName: 'Storefront' },
+    spec: { description: 'The web shop' },
+  }),
+  AlertCondition: () => ({
+    apiVersion: 'openslo/v1',
+    kind: 'AlertCondition',
+    metadata: { name: 'fast-burn' },
+    spec: {
+      severity: 'page',
+      condition: {
+        kind: 'burnrate',
+        op: 'gte',
+        threshold: 3,
+        lookbackWindow: '1h',
+        alertAfter: '5m',
+      },
+    },
+  }),
+  AlertPolicy: () => ({
+    apiVersion: 'openslo/v1',
+    kind: 'AlertPolicy',
+    metadata: { name: 'page-on-call' },
+    spec: {
+      alertWhenBreaching: true,
+      conditions: [{ conditionRef: 'fast-burn' }],
+      notificationTargets: [{ targetRef: 'on-call' }],
+    },
+  }),
+  AlertNotificationTarget: () => ({
+    apiVersion: 'openslo/v1',
+    kind: 'AlertNotificationTarget',
+    metadata: { name: 'on-call' },
+    spec: { target: 'pagerduty' },
+  }),
+  DataSource: () => ({
+    apiVersion: 'openslo/v1',
+    kind: 'DataSource',
+    metadata: { name: 'prometheus' },
+    spec: {
+      type: 'Prometheus',
+      connectionDetails: { url: 'http://prometheus:9090' },
+    },
+  }),
+};
+
+describe('validateOpenSlo: the other kinds of OpenSLO v1', () => {
+  it('keeps services, alert policies and conditions; warns about what it ignores', () => {
+    const result = validateOpenSlo(
+      JSON.stringify([
+        baseSlo(),
+        ...Object.values(otherKinds).map(make => make()),
+      ]),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.unsupported).toEqual([]);
+    expect(result.slos.map(s => s.name)).toEqual(['escalation-free']);
+    expect(result.services).toEqual([
+      {
+        name: 'storefront',
+        displayName: 'Storefront',
+        description: 'The web shop',
+      },
+    ]);
+    expect(result.alertConditions).toEqual([
+      {
+        name: 'fast-burn',
+        severity: 'page',
+        condition: {
+          kind: 'burnrate',
+          op: 'gte',
+          threshold: 3,
+          lookbackWindow: '1h',
+          alertAfter: '5m',
+        },
+      },
+    ]);
+    expect(result.alertPolicies).toEqual([
+      {
+        name: 'page-on-call',
+        alertWhenBreaching: true,
+        conditions: [{ conditionRef: 'fast-burn' }],
+        notificationTargets: [{ targetRef: 'on-call' }],
+      },
+    ]);
+    expect(result.warnings).toEqual([
+      {
+        path: 'documents[3]',
+        message:
+          'AlertPolicy is valid and kept, but User Trust does not alert on it yet: burn rates are judged against the windows of userTrust.evaluation in app-config',
+      },
+      {
+        path: 'documents[4]',
+        message:
+          'AlertNotificationTarget is valid and ignored: User Trust sends no alert notifications',
+      },
+      {
+        path: 'documents[5]',
+        message:
+          'DataSource is valid and ignored: User Trust reads signals, not metric back-ends (a metricSourceRef naming it only tells its type)',
+      },
+    ]);
+  });
+
+  it('reads a Service without spec', () => {
+    const service = otherKinds.Service.call(null);
+    delete service.spec;
+    expect(validateOpenSlo(JSON.stringify(service)).services).toEqual([
+      { name: 'storefront', displayName: 'Storefront' },
+    ]);
+  });
+
+  const cases: Array<[string, string, (doc: any) => void, string, string]> = [
+    [
+      'Service',
+      'with an unknown spec key',
+      d => {
+        d.spec.owner = 'team-a';
+      },
+      'documents[1].spec.owner',
+      "is not a field of a Service's spec in OpenSLO v1",
+    ],
+    [
+      'Service',
+      'with a name that is no DNS label',
+      d => {
+        d.metadata.name = 'Storefront';
+      },
+      'documents[1].metadata.name',
+      'must be a DNS label: lowercase letters, digits and "-", starting and ending with a letter or digit',
+    ],
+    [
+      'AlertCondition',
+      'without severity',
+      d => {
+        delete d.spec.severity;
+      },
+      'documents[1].spec.severity',
+      'is required',
+    ],
+    [
+      'AlertCondition',
+      'without condition',
+      d => {
+        delete d.spec.condition;
+      },
+      'documents[1].spec.condition',
+      'is required',
+    ],
+    [
+      'AlertCondition',
+      'of another kind than burnrate',
+      d => {
+        d.spec.condition.kind = 'threshold';
+      },
+      'documents[1].spec.condition.kind',
+      'must be burnrate (the only kind of OpenSLO v1)',
+    ],
+    [
+      'AlertCondition',
+      'without op',
+      d => {
+        delete d.spec.condition.op;
+      },
+      'documents[1].spec.condition.op',
+      'is required (lte, gte, lt or gt)',
+    ],
+    [
+      'AlertCondition',
+      'with a threshold that is no number',
+      d => {
+        d.spec.condition.threshold = '3';
+      },
+      'documents[1].spec.condition.threshold',
+      'must be a number',
+    ],
+    [
+      'AlertCondition',
+      'without lookbackWindow',
+      d => {
+        delete d.spec.condition.lookbackWindow;
+      },
+      'documents[1].spec.condition.lookbackWindow',
+      'is required (a duration shorthand, e.g. 5m or 1h)',
+    ],
+    [
+      'AlertCondition',
+      'with an alertAfter that is no duration',
+      d => {
+        d.spec.condition.alertAfter = '5 minutes';
+      },
+      'documents[1].spec.condition.alertAfter',
+      'must be a duration shorthand like 5m or 1h: a positive whole number and one of m, h, d, w, M, Q, Y',
+    ],
+    [
+      'AlertPolicy',
+      'with two conditions',
+      d => {
+        d.spec.conditions.push({ conditionRef: 'slow-burn' });
+      },
+      'documents[1].spec.conditions',
+      'must be a list of exactly one condition (OpenSLO v1 allows one)',
+    ],
+    [
+      'AlertPolicy',
+      'without conditions',
+      d => {
+        delete d.spec.conditions;
+      },
+      'documents[1].spec.conditions',
+      'is required (a list of one condition)',
+    ],
+    [
+      'AlertPolicy',
+      'without notificationTargets',
+      d => {
+        delete d.spec.notificationTargets;
+      },
+      'documents[1].spec.notificationTargets',
+      'is required (a list of notification targets)',
+    ],
+    [
+      'AlertPolicy',
+      'with alertWhenBreaching not a boolean',
+      d => {
+        d.spec.alertWhenBreaching = 'yes';
+      },
+      'documents[1].spec.alertWhenBreaching',
+      'must be true or false',
+    ],
+    [
+      'AlertPolicy',
+      'with an invalid inline condition',
+      d => {
+        d.spec.conditions = [
+          {
+            kind: 'AlertCondition',
+            metadata: { name: 'inline' },
+            spec: {
+              condition: { op: 'gte', threshold: 2, lookbackWindow: '1h' },
+            },
+          },
+        ];
+      },
+      'documents[1].spec.conditions[0].spec.severity',
+      'is required',
+    ],
+    [
+      'AlertPolicy',
+      'with an inline condition of another kind',
+      d => {
+        d.spec.conditions = [
+          { ...otherKinds.AlertCondition.call(null), kind: 'SLO' },
+        ];
+        delete d.spec.conditions[0].apiVersion;
+      },
+      'documents[1].spec.conditions[0].kind',
+      'must be AlertCondition',
+    ],
+    [
+      'AlertPolicy',
+      'with a targetRef that is no name',
+      d => {
+        d.spec.notificationTargets = [{ targetRef: '' }];
+      },
+      'documents[1].spec.notificationTargets[0].targetRef',
+      'must be the name of a AlertNotificationTarget',
+    ],
+    [
+      'AlertNotificationTarget',
+      'without target',
+      d => {
+        delete d.spec.target;
+      },
+      'documents[1].spec.target',
+      'is required',
+    ],
+    [
+      'DataSource',
+      'without type',
+      d => {
+        delete d.spec.type;
+      },
+      'documents[1].spec.type',
+      'is required',
+    ],
+    [
+      'DataSource',
+      'without connectionDetails',
+      d => {
+        delete d.spec.connectionDetails;
+      },
+      'documents[1].spec.connectionDetails',
+      'is required',
+    ],
+  ];
+
+  it.each(cases)(
+    'reports a %s %s with its path, keeping it out of the result',
+    (kind, _what, mutate, path, message) => {
+      const doc = otherKinds[kind]();
+      mutate(doc);
+      const result = validateOpenSlo(JSON.stringify([baseSlo(), doc]));
+      expect(result.errors).toEqual([{ path, message }]);
+      expect(result.unsupported).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      expect(result.slos.map(s => s.name)).toEqual(['escalation-free']);
+      expect([
+        ...result.services,
+        ...result.alertPolicies,
+        ...result.alertConditions,
+      ]).toEqual([]);
+    },
+  );
+
+  it('reads a multi-kind file written for another tool with warnings only', () => {
+    const text = readFileSync(
+      resolve(__dirname, '../../../../examples/slos/multi-kind.openslo.yaml'),
+      'utf8',
+    );
+    const result = validateOpenSlo(text);
+    expect(result.errors).toEqual([]);
+    expect(result.unsupported).toEqual([]);
+    expect(result.warnings.map(w => w.path)).toEqual([
+      'documents[1]',
+      'documents[3].spec.alertPolicies',
+      'documents[5]',
+      'documents[7]',
+    ]);
+    expect(result.slos.map(s => [s.name, s.budgetingMethod])).toEqual([
+      ['storefront-escalations', 'Occurrences'],
+      ['storefront-no-critical-incidents', 'Timeslices'],
+    ]);
+    expect(result.slos[0].indicator).toEqual({
+      type: 'ratio',
+      good: { kind: 'support_case', attributes: { escalated: false } },
+      total: { kind: 'support_case' },
+    });
+    expect(result.services).toEqual([
+      {
+        name: 'storefront',
+        displayName: 'Storefront',
+        description: 'The web shop customers buy from.',
+      },
+    ]);
+    expect(result.alertPolicies.map(p => p.name)).toEqual([
+      'storefront-fast-burn',
+    ]);
+    expect(result.alertConditions.map(c => c.name)).toEqual([
+      'storefront-burn-rate',
+    ]);
+    expect(result.sloAlertPolicies).toEqual([
+      {
+        slo: 'storefront-escalations',
+        alertPolicies: [{ alertPolicyRef: 'storefront-fast-burn' }],
+      },
+    ]);
+  });
+});
+
 describe('OpenSloValidationError', () => {
-  it('is thrown by parseOpenSlo with every error in its message', () => {
+  it('is thrown by parseOpenSlo with the two kinds of problem told apart', () => {
     const doc = baseSlo();
     doc.spec.objectives[0].target = 1.5;
-    doc.spec.alertPolicies = [];
+    doc.spec.timeWindow[0].duration = '1M';
     let error: unknown;
     try {
       parseOpenSlo(JSON.stringify(doc));
@@ -1027,9 +1882,10 @@ describe('OpenSloValidationError', () => {
     expect(error).toBeInstanceOf(OpenSloValidationError);
     const validation = error as OpenSloValidationError;
     expect(validation.name).toBe('OpenSloValidationError');
-    expect(validation.errors).toHaveLength(2);
+    expect(validation.errors).toHaveLength(1);
+    expect(validation.unsupported).toHaveLength(1);
     expect(validation.message).toBe(
-      'spec.alertPolicies: is not supported: alerting follows the burn-rate windows of userTrust.evaluation in app-config; spec.objectives[0].target: must be in [0, 1)',
+      'Invalid OpenSLO v1: spec.objectives[0].target: must be in [0, 1). Not supported by User Trust: spec.timeWindow[0].duration: rolling windows given in months, quarters or years are not supported by User Trust yet: write days or weeks (e.g. 28d or 4w, 90d), or a calendar window of 1M',
     );
   });
 
@@ -1038,7 +1894,7 @@ describe('OpenSloValidationError', () => {
     broken.metadata.name = 'other';
     broken.spec.budgetingMethod = 'Sometimes';
     expect(() => parseOpenSlo(JSON.stringify([baseSlo(), broken]))).toThrow(
-      '[1] spec.budgetingMethod: must be Occurrences or Timeslices',
+      'Invalid OpenSLO v1: [1] spec.budgetingMethod: must be Occurrences, Timeslices or RatioTimeslices',
     );
   });
 
@@ -1050,7 +1906,10 @@ describe('OpenSloValidationError', () => {
       'documents: none',
     );
     expect(new OpenSloValidationError([issue]).message).toBe(
-      'document: must be an object',
+      'Invalid OpenSLO v1: document: must be an object',
+    );
+    expect(describeOpenSloIssues({ errors: [], unsupported: [issue] }, 2)).toBe(
+      'Not supported by User Trust: [0]: must be an object',
     );
   });
 });

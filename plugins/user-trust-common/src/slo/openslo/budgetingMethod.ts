@@ -1,25 +1,38 @@
 import { UserTrustSlo } from '../types';
-import { Issues } from './issues';
+import { Issues, unsupported } from './issues';
 
 export type BudgetingMethod = UserTrustSlo['budgetingMethod'];
 
-/** Reads `spec.budgetingMethod`: Occurrences or Timeslices. */
+/** What OpenSLO v1 allows; RatioTimeslices is not supported by User Trust yet. */
+export type SpecBudgetingMethod = BudgetingMethod | 'RatioTimeslices';
+
+/**
+ * Reads `spec.budgetingMethod` (required: Occurrences, Timeslices or
+ * RatioTimeslices). RatioTimeslices is returned, with an unsupported issue,
+ * so that the objective is still checked against the spec.
+ */
 export function readBudgetingMethod(
   value: unknown,
   path: string,
   issues: Issues,
-): BudgetingMethod | undefined {
+): SpecBudgetingMethod | undefined {
   if (value === 'Occurrences' || value === 'Timeslices') {
     return value;
   }
-  let message: string;
-  if (value === undefined) {
-    message = 'is required (Occurrences or Timeslices)';
-  } else if (value === 'RatioTimeslices') {
-    message = 'RatioTimeslices is not supported: use Occurrences or Timeslices';
-  } else {
-    message = 'must be Occurrences or Timeslices';
+  if (value === 'RatioTimeslices') {
+    unsupported(
+      issues,
+      path,
+      'RatioTimeslices is not supported by User Trust yet: use Timeslices (with timeSliceTarget and timeSliceWindow) or Occurrences',
+    );
+    return value;
   }
-  issues.push({ path, message });
+  issues.push({
+    path,
+    message:
+      value === undefined
+        ? 'is required (Occurrences, Timeslices or RatioTimeslices)'
+        : 'must be Occurrences, Timeslices or RatioTimeslices',
+  });
   return undefined;
 }

@@ -1,4 +1,16 @@
 export type { OpenSloIssue } from './issues';
-export { formatOpenSloIssue, OpenSloValidationError } from './errors';
+export {
+  describeOpenSloIssues,
+  formatOpenSloIssue,
+  OpenSloValidationError,
+} from './errors';
+export type {
+  OpenSloAlertCondition,
+  OpenSloAlertNotificationTarget,
+  OpenSloAlertPolicy,
+  OpenSloAlertPolicyUse,
+  OpenSloNamed,
+  OpenSloService,
+} from './otherKinds';
 export type { OpenSloValidationResult } from './validate';
 export { parseOpenSlo, validateOpenSlo } from './validate';

@@ -9,10 +9,12 @@ import {
   Obj,
   checkKeys,
   childPath,
+  failedSince,
   isFiniteNumber,
   isObject,
   requireObject,
   optionalString,
+  unsupported,
 } from './issues';
 import { SignalQuery, SloIndicator } from '../types';
 
@@ -42,7 +44,13 @@ export function readSignalQuery(
     return undefined;
   }
   const before = issues.length;
-  checkKeys(value, path, issues, QUERY_KEYS);
+  checkKeys(
+    value,
+    path,
+    issues,
+    QUERY_KEYS,
+    `a UserTrust signal query (${QUERY_KEYS.join(', ')})`,
+  );
 
   const kindPath = childPath(path, 'kind');
   const isKind = (k: unknown): k is SignalKind =>
@@ -150,7 +158,7 @@ export function readSignalQuery(
     }
   }
 
-  if (issues.length > before) {
+  if (failedSince(issues, before)) {
     return undefined;
   }
   const query: SignalQuery = {
@@ -176,21 +184,36 @@ export function readSignalQuery(
   return query;
 }
 
+/** Which metric an SLI uses: ratioMetric or thresholdMetric. */
+export type MetricKind = 'ratio' | 'threshold';
+
 /**
- * The `spec` of a `metricSource` of type `UserTrust` (the only type: the
- * engine reads signals, not monitoring back-ends); undefined with issues
- * otherwise.
+ * What the SLIs of a stream may refer to: the type of each DataSource by
+ * name (undefined when it has none), to infer a metric source's type from
+ * its metricSourceRef.
+ */
+export type IndicatorContext = { dataSources: Map<string, string | undefined> };
+
+const USE_USER_TRUST =
+  'User Trust computes SLOs from signals: use type: UserTrust with a signal query as spec';
+
+/**
+ * The `spec` of a `metricSource` whose type is (or, through its
+ * metricSourceRef, resolves to) `UserTrust`: the engine reads signals, not
+ * monitoring back-ends. Undefined with issues otherwise.
  */
 function readMetricSourceSpec(
   value: unknown,
   path: string,
   issues: Issues,
+  context: IndicatorContext,
 ): { spec: unknown; path: string } | undefined {
   if (!isObject(value)) {
     issues.push({ path, message: 'must be an object with metricSource' });
     return undefined;
   }
-  checkKeys(value, path, issues, ['metricSource']);
+  const before = issues.length;
+  checkKeys(value, path, issues, ['metricSource'], 'a metric in OpenSLO v1');
   const sourcePath = childPath(path, 'metricSource');
   const source = value.metricSource;
   if (!isObject(source)) {
@@ -199,24 +222,32 @@ function readMetricSourceSpec(
       message:
         source === undefined
           ? 'is required'
-          : 'must be an object with type and spec',
+          : 'must be an object with type (or metricSourceRef) and spec',
     });
     return undefined;
   }
-  const before = issues.length;
-  checkKeys(source, sourcePath, issues, ['type', 'spec'], {
-    metricSourceRef:
-      'user-trust indicators are inline signal queries (type: UserTrust)',
-  });
+  checkKeys(
+    source,
+    sourcePath,
+    issues,
+    ['metricSourceRef', 'type', 'spec'],
+    'a metricSource in OpenSLO v1',
+  );
   const typePath = childPath(sourcePath, 'type');
-  if (source.type === undefined) {
-    issues.push({ path: typePath, message: 'is required (UserTrust)' });
-  } else if (source.type !== 'UserTrust') {
+  const refPath = childPath(sourcePath, 'metricSourceRef');
+  const ref = source.metricSourceRef;
+  if (ref !== undefined && typeof ref !== 'string') {
+    issues.push({
+      path: refPath,
+      message: 'must be the name of a DataSource',
+    });
+  }
+  if (source.type !== undefined && typeof source.type !== 'string') {
+    issues.push({ path: typePath, message: 'must be a string' });
+  } else if (source.type === undefined && ref === undefined) {
     issues.push({
       path: typePath,
-      message: `metricSource type ${String(
-        source.type,
-      )} is not supported: user-trust SLOs are computed from signals`,
+      message: 'is required when metricSourceRef is not given',
     });
   }
   if (source.spec === undefined) {
@@ -225,13 +256,44 @@ function readMetricSourceSpec(
       message: 'is required',
     });
   }
-  return issues.length > before
+  if (failedSince(issues, before)) {
+    return undefined;
+  }
+  if (typeof source.type === 'string') {
+    if (source.type !== 'UserTrust') {
+      unsupported(
+        issues,
+        typePath,
+        `metric source type ${source.type} is not supported by User Trust: ${USE_USER_TRUST}`,
+      );
+    }
+  } else if (!context.dataSources.has(ref as string)) {
+    unsupported(
+      issues,
+      refPath,
+      `names no DataSource of these documents, so User Trust cannot tell the metric source's type: add type: UserTrust`,
+    );
+  } else if (context.dataSources.get(ref as string) !== 'UserTrust') {
+    unsupported(
+      issues,
+      refPath,
+      `names a DataSource of type ${String(
+        context.dataSources.get(ref as string),
+      )}, which User Trust does not read: ${USE_USER_TRUST}`,
+    );
+  }
+  return failedSince(issues, before)
     ? undefined
     : { spec: source.spec, path: childPath(sourcePath, 'spec') };
 }
 
-function readQueryMetric(value: unknown, path: string, issues: Issues) {
-  const source = readMetricSourceSpec(value, path, issues);
+function readQueryMetric(
+  value: unknown,
+  path: string,
+  issues: Issues,
+  context: IndicatorContext,
+) {
+  const source = readMetricSourceSpec(value, path, issues, context);
   return source && readSignalQuery(source.spec, source.path, issues);
 }
 
@@ -239,13 +301,16 @@ function readRatioMetric(
   value: Obj,
   path: string,
   issues: Issues,
+  context: IndicatorContext,
 ): SloIndicator | undefined {
   const before = issues.length;
-  checkKeys(value, path, issues, ['good', 'bad', 'total', 'counter'], {
-    raw: 'user-trust ratios are computed from good or bad and total signals',
-    rawType:
-      'user-trust ratios are computed from good or bad and total signals',
-  });
+  checkKeys(
+    value,
+    path,
+    issues,
+    ['good', 'bad', 'total', 'counter', 'raw', 'rawType'],
+    'a ratioMetric in OpenSLO v1',
+  );
   // Signals are discrete events, so `counter` changes nothing; it is
   // accepted because OpenSLO tooling often requires it.
   if (value.counter !== undefined && typeof value.counter !== 'boolean') {
@@ -253,6 +318,39 @@ function readRatioMetric(
       path: childPath(path, 'counter'),
       message: 'must be true or false',
     });
+  }
+  const rawTypePath = childPath(path, 'rawType');
+  if (value.raw !== undefined) {
+    const rawPath = childPath(path, 'raw');
+    for (const key of ['good', 'bad', 'total']) {
+      if (value[key] !== undefined) {
+        issues.push({
+          path: childPath(path, key),
+          message: 'cannot be used together with raw',
+        });
+      }
+    }
+    if (value.rawType === undefined) {
+      issues.push({
+        path: rawTypePath,
+        message: 'is required with raw (success or failure)',
+      });
+    } else if (value.rawType !== 'success' && value.rawType !== 'failure') {
+      issues.push({ path: rawTypePath, message: 'must be success or failure' });
+    }
+    const rawBefore = issues.length;
+    readMetricSourceSpec(value.raw, rawPath, issues, context);
+    if (!failedSince(issues, before) && !failedSince(issues, rawBefore)) {
+      unsupported(
+        issues,
+        rawPath,
+        'precomputed ratios are not supported by User Trust: write good (or bad) and total signal queries',
+      );
+    }
+    return undefined;
+  }
+  if (value.rawType !== undefined) {
+    issues.push({ path: rawTypePath, message: 'is only used with raw' });
   }
   if (value.good !== undefined && value.bad !== undefined) {
     issues.push({
@@ -262,24 +360,29 @@ function readRatioMetric(
   } else if (value.good === undefined && value.bad === undefined) {
     issues.push({
       path: childPath(path, 'good'),
-      message: 'is required (or bad)',
+      message: 'is required (or bad, or raw)',
     });
   }
   const good =
     value.good !== undefined
-      ? readQueryMetric(value.good, childPath(path, 'good'), issues)
+      ? readQueryMetric(value.good, childPath(path, 'good'), issues, context)
       : undefined;
   const bad =
     value.bad !== undefined
-      ? readQueryMetric(value.bad, childPath(path, 'bad'), issues)
+      ? readQueryMetric(value.bad, childPath(path, 'bad'), issues, context)
       : undefined;
   let total: SignalQuery | undefined;
   if (value.total === undefined) {
     issues.push({ path: childPath(path, 'total'), message: 'is required' });
   } else {
-    total = readQueryMetric(value.total, childPath(path, 'total'), issues);
+    total = readQueryMetric(
+      value.total,
+      childPath(path, 'total'),
+      issues,
+      context,
+    );
   }
-  if (issues.length > before || !total) {
+  if (failedSince(issues, before) || !total) {
     return undefined;
   }
   return good ? { type: 'ratio', good, total } : { type: 'ratio', bad, total };
@@ -289,8 +392,9 @@ function readThresholdMetric(
   value: Obj,
   path: string,
   issues: Issues,
+  context: IndicatorContext,
 ): SloIndicator | undefined {
-  const source = readMetricSourceSpec(value, path, issues);
+  const source = readMetricSourceSpec(value, path, issues, context);
   if (!source) {
     return undefined;
   }
@@ -308,7 +412,13 @@ function readThresholdMetric(
     });
     return undefined;
   }
-  checkKeys(spec, source.path, issues, ['rate', 'count']);
+  checkKeys(
+    spec,
+    source.path,
+    issues,
+    ['rate', 'count'],
+    'a UserTrust thresholdMetric spec (rate or count)',
+  );
   if (spec.count !== undefined) {
     const events = readSignalQuery(
       spec.count,
@@ -327,7 +437,13 @@ function readThresholdMetric(
   }
   const rate = spec.rate;
   const before = issues.length;
-  checkKeys(rate, ratePath, issues, ['events', 'exposure', 'per']);
+  checkKeys(
+    rate,
+    ratePath,
+    issues,
+    ['events', 'exposure', 'per'],
+    'a UserTrust rate (events, exposure, per)',
+  );
   const events = readSignalQuery(
     rate.events,
     childPath(ratePath, 'events'),
@@ -347,32 +463,44 @@ function readThresholdMetric(
           : 'must be a positive number',
     });
   }
-  if (issues.length > before || !events || !exposure) {
+  if (failedSince(issues, before) || !events || !exposure) {
     return undefined;
   }
   return { type: 'rate', events, exposure, per: rate.per as number };
 }
 
+/** An SLI's spec as read: its metric, and its indicator when usable. */
+export type IndicatorRead = {
+  metric?: MetricKind;
+  indicator?: SloIndicator;
+  description?: string;
+};
+
 /**
  * Reads the `spec` of an SLI: `ratioMetric` (good or bad, and total) or
- * `thresholdMetric` (rate or count). Returns the description alongside.
+ * `thresholdMetric` (rate or count). The metric is returned even when the
+ * indicator cannot be used, so that objectives are checked against it.
  */
 export function readIndicatorSpec(
   value: unknown,
   path: string,
   issues: Issues,
-): { indicator: SloIndicator; description?: string } | undefined {
-  if (!requireObject(value, path, issues)) return undefined;
+  context: IndicatorContext,
+): IndicatorRead {
+  if (!requireObject(value, path, issues)) return {};
   const before = issues.length;
-  checkKeys(value, path, issues, [
-    'description',
-    'ratioMetric',
-    'thresholdMetric',
-  ]);
+  checkKeys(
+    value,
+    path,
+    issues,
+    ['description', 'ratioMetric', 'thresholdMetric'],
+    "an SLI's spec in OpenSLO v1",
+  );
   const description = optionalString(value, 'description', path, issues, 1050);
   const hasRatio = value.ratioMetric !== undefined;
   const hasThreshold = value.thresholdMetric !== undefined;
   let indicator: SloIndicator | undefined;
+  let metric: MetricKind | undefined;
   if (hasRatio && hasThreshold) {
     issues.push({
       path: childPath(path, 'ratioMetric'),
@@ -385,17 +513,22 @@ export function readIndicatorSpec(
     });
   } else {
     const key = hasRatio ? 'ratioMetric' : 'thresholdMetric';
-    const metric = value[key];
-    if (!isObject(metric)) {
+    metric = hasRatio ? 'ratio' : 'threshold';
+    const m = value[key];
+    if (!isObject(m)) {
       issues.push({ path: childPath(path, key), message: 'must be an object' });
     } else {
       indicator = hasRatio
-        ? readRatioMetric(metric, childPath(path, key), issues)
-        : readThresholdMetric(metric, childPath(path, key), issues);
+        ? readRatioMetric(m, childPath(path, key), issues, context)
+        : readThresholdMetric(m, childPath(path, key), issues, context);
     }
   }
-  if (issues.length > before || !indicator) {
-    return undefined;
+  if (failedSince(issues, before) || !indicator) {
+    return { metric };
   }
-  return description === undefined ? { indicator } : { indicator, description };
+  return {
+    metric,
+    indicator,
+    ...(description !== undefined && { description }),
+  };
 }

@@ -11,7 +11,33 @@ import type { UserTrustApiSchemas as Schemas } from '../../schema';
  */
 export type OpenSloIssue = Schemas['OpenSloIssue'];
 
-export type Issues = OpenSloIssue[];
+/**
+ * An issue as the readers collect it. Without a level it is an error: the
+ * document breaks a rule of OpenSLO v1 (or of the UserTrust metric source's
+ * query). `unsupported`: valid OpenSLO that User Trust cannot act on; the SLO
+ * it belongs to is skipped. `warning`: something read and ignored.
+ */
+export type Issue = OpenSloIssue & { level?: 'unsupported' | 'warning' };
+
+export type Issues = Issue[];
+
+/** Records a product limit: valid OpenSLO v1 that User Trust cannot use. */
+export function unsupported(issues: Issues, path: string, message: string) {
+  issues.push({ path, message, level: 'unsupported' });
+}
+
+/** Records something valid that is read and then ignored. */
+export function warn(issues: Issues, path: string, message: string) {
+  issues.push({ path, message, level: 'warning' });
+}
+
+/** Whether an error or unsupported issue was recorded after index `before`. */
+export function failedSince(issues: Issues, before: number): boolean {
+  for (let i = before; i < issues.length; i++) {
+    if (issues[i].level !== 'warning') return true;
+  }
+  return false;
+}
 
 export type Obj = Record<string, unknown>;
 
@@ -43,24 +69,27 @@ export function childPath(path: string, key: string): string {
 }
 
 /**
- * Rejects every key outside `allowed`: fields the engine does not act on are
- * errors, never silently ignored. `unsupported` gives the reason for keys
- * that are valid OpenSLO but not supported here.
+ * Checks the keys of an object against `allowed`: a key outside it is not
+ * a field of `what` (an error, e.g. `an SLO's spec in OpenSLO v1`); `limits` lists keys that are
+ * valid OpenSLO but that User Trust does not support, with what to write
+ * instead (unsupported, never silently ignored).
  */
 export function checkKeys(
   value: Obj,
   path: string,
   issues: Issues,
   allowed: readonly string[],
-  unsupported: Record<string, string> = {},
+  what: string,
+  limits: Record<string, string> = {},
 ) {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) {
+    if (allowed.includes(key)) continue;
+    if (Object.prototype.hasOwnProperty.call(limits, key)) {
+      unsupported(issues, childPath(path, key), limits[key]);
+    } else {
       issues.push({
         path: childPath(path, key),
-        message: Object.prototype.hasOwnProperty.call(unsupported, key)
-          ? `is not supported: ${unsupported[key]}`
-          : 'is not supported',
+        message: `is not a field of ${what}`,
       });
     }
   }

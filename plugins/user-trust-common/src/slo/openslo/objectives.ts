@@ -1,80 +1,87 @@
-import {
-  SloIndicator,
-  SloTimeWindow,
-  ThresholdOp,
-  UserTrustSlo,
-} from '../types';
-import { BudgetingMethod } from './budgetingMethod';
+import { SloTimeWindow, ThresholdOp, UserTrustSlo } from '../types';
+import { SpecBudgetingMethod } from './budgetingMethod';
 import {
   Issues,
+  Obj,
   checkKeys,
   childPath,
+  failedSince,
   isFiniteNumber,
   isObject,
   optionalString,
+  unsupported,
+  warn,
 } from './issues';
+import { MetricKind } from './indicatorSpec';
 import { windowMinDays } from './timeWindow';
 
 const THRESHOLD_OPS: ThresholdOp[] = ['lt', 'lte', 'gt', 'gte'];
-
-function readSliceDays(value: unknown, path: string, issues: Issues) {
-  if (typeof value === 'string') {
-    const match = /^([1-9][0-9]*)([mhdw])$/.exec(value);
-    if (match && (match[2] === 'm' || match[2] === 'h')) {
-      issues.push({
-        path,
-        message:
-          'time slices shorter than a day are not supported: signals are counted per day',
-      });
-      return undefined;
-    }
-    if (match) {
-      return Number(match[1]) * (match[2] === 'w' ? 7 : 1);
-    }
-  }
-  issues.push({
-    path,
-    message: 'must be a whole number of days or weeks, e.g. 1d, 7d or 1w',
-  });
-  return undefined;
-}
+const MINUTES_PER_UNIT: Record<string, number> = {
+  m: 1,
+  h: 60,
+  d: 1440,
+  w: 7 * 1440,
+};
+const DAY_MINUTES = 1440;
 
 /**
- * Reads the single objective. Which fields apply depends on the indicator
- * type and budgeting method, so those are passed when known (undefined when
- * they are themselves invalid, to avoid follow-on errors).
+ * `timeSliceWindow`: a duration shorthand, or a number of minutes (OpenSLO
+ * v1). User Trust counts signals per day, so it takes whole days only.
  */
-export function readObjectives(
+function readSliceDays(
   value: unknown,
   path: string,
   issues: Issues,
-  indicator: SloIndicator | undefined,
-  method: BudgetingMethod | undefined,
-  timeWindow: SloTimeWindow | undefined,
-): UserTrustSlo['objective'] | undefined {
-  if (!Array.isArray(value) || value.length === 0) {
+): number | undefined {
+  let minutes: number | undefined;
+  let unit: string | undefined;
+  if (isFiniteNumber(value) && Number.isInteger(value) && value > 0) {
+    minutes = value;
+  } else if (typeof value === 'string') {
+    const match = /^([1-9][0-9]*)([mhdwMQY])$/.exec(value);
+    if (match) {
+      unit = match[2];
+      minutes =
+        unit in MINUTES_PER_UNIT
+          ? Number(match[1]) * MINUTES_PER_UNIT[unit]
+          : undefined;
+    }
+  }
+  if (minutes === undefined && unit === undefined) {
     issues.push({
       path,
       message:
-        value === undefined
-          ? 'is required (a list with one objective)'
-          : 'must be a list with one objective',
+        'must be a duration shorthand like 1d or 5m, or a whole number of minutes',
     });
     return undefined;
   }
-  if (value.length > 1) {
-    issues.push({ path, message: 'only one objective per SLO is supported' });
+  if (minutes === undefined || minutes % DAY_MINUTES !== 0) {
+    unsupported(
+      issues,
+      path,
+      'User Trust counts signals per day, so time slices must be whole days or weeks: use e.g. 1d, 7d or 1w',
+    );
     return undefined;
   }
-  const objPath = `${path}[0]`;
-  const o = value[0];
-  if (!isObject(o)) {
-    issues.push({ path: objPath, message: 'must be an object' });
-    return undefined;
-  }
+  return minutes / DAY_MINUTES;
+}
+
+type ObjectiveContext = {
+  metric: MetricKind | undefined;
+  method: SpecBudgetingMethod | undefined;
+  timeWindow: SloTimeWindow | undefined;
+};
+
+/** Checks one objective against the spec; returns it when User Trust can use it. */
+function readObjective(
+  o: Obj,
+  objPath: string,
+  issues: Issues,
+  { metric, method, timeWindow }: ObjectiveContext,
+): UserTrustSlo['objective'] | undefined {
   const before = issues.length;
-  const objectiveIndicator =
-    'objective-level indicators are not supported: use spec.indicator';
+  const composite =
+    'composite SLOs (an indicator per objective) are not supported by User Trust: write one SLO per indicator, with spec.indicator or spec.indicatorRef';
   checkKeys(
     o,
     objPath,
@@ -87,14 +94,21 @@ export function readObjectives(
       'value',
       'timeSliceTarget',
       'timeSliceWindow',
+      'compositeWeight',
     ],
-    {
-      indicator: objectiveIndicator,
-      indicatorRef: objectiveIndicator,
-      compositeWeight: 'an SLO has a single objective',
-    },
+    'an objective in OpenSLO v1',
+    { indicator: composite, indicatorRef: composite },
   );
   const displayName = optionalString(o, 'displayName', objPath, issues);
+  if (
+    o.compositeWeight !== undefined &&
+    !(isFiniteNumber(o.compositeWeight) && o.compositeWeight > 0)
+  ) {
+    issues.push({
+      path: childPath(objPath, 'compositeWeight'),
+      message: 'must be a number greater than 0',
+    });
+  }
 
   let target: number | undefined;
   if (o.target !== undefined && o.targetPercent !== undefined) {
@@ -129,99 +143,108 @@ export function readObjectives(
     });
   }
 
-  const threshold = indicator && indicator.type !== 'ratio';
+  // op and value compare a thresholdMetric with a threshold; a ratio
+  // objective does not need them.
+  const opPath = childPath(objPath, 'op');
+  const valuePath = childPath(objPath, 'value');
   let op: ThresholdOp | undefined;
   let thresholdValue: number | undefined;
-  if (indicator && !threshold) {
-    for (const key of ['op', 'value']) {
-      if (o[key] !== undefined) {
-        issues.push({
-          path: childPath(objPath, key),
-          message:
-            'is only used by rate and count indicators: a ratio objective is judged by target (and timeSliceTarget)',
-        });
-      }
-    }
-  } else if (threshold) {
+  if (o.op !== undefined && !THRESHOLD_OPS.includes(o.op as ThresholdOp)) {
+    issues.push({ path: opPath, message: 'must be one of lte, gte, lt, gt' });
+  } else if (o.op !== undefined) {
+    op = o.op as ThresholdOp;
+  }
+  if (o.value !== undefined && !isFiniteNumber(o.value)) {
+    issues.push({ path: valuePath, message: 'must be a number' });
+  } else if (o.value !== undefined) {
+    thresholdValue = o.value;
+  }
+  if (metric === 'threshold') {
     if (o.op === undefined) {
       issues.push({
-        path: childPath(objPath, 'op'),
-        message:
-          'is required for rate and count indicators (lt, lte, gt or gte)',
+        path: opPath,
+        message: 'is required for a thresholdMetric (lte, gte, lt or gt)',
       });
-    } else if (!THRESHOLD_OPS.includes(o.op as ThresholdOp)) {
-      issues.push({
-        path: childPath(objPath, 'op'),
-        message: 'must be one of lt, lte, gt, gte',
-      });
-    } else {
-      op = o.op as ThresholdOp;
     }
     if (o.value === undefined) {
       issues.push({
-        path: childPath(objPath, 'value'),
-        message: 'is required for rate and count indicators',
+        path: valuePath,
+        message: 'is required for a thresholdMetric',
       });
-    } else if (!isFiniteNumber(o.value)) {
-      issues.push({
-        path: childPath(objPath, 'value'),
-        message: 'must be a number',
-      });
-    } else {
-      thresholdValue = o.value;
     }
-  }
-
-  let timeSliceDays: number | undefined;
-  let timeSliceTarget: number | undefined;
-  if (method === 'Occurrences') {
-    for (const key of ['timeSliceTarget', 'timeSliceWindow']) {
-      if (o[key] !== undefined) {
-        issues.push({
-          path: childPath(objPath, key),
-          message: 'is only used with budgetingMethod Timeslices',
-        });
+  } else if (metric === 'ratio') {
+    for (const [key, given] of [
+      ['op', op],
+      ['value', thresholdValue],
+    ] as const) {
+      if (given !== undefined) {
+        warn(
+          issues,
+          childPath(objPath, key),
+          'is only used with a thresholdMetric: User Trust ignores it for a ratioMetric, whose slices are judged by timeSliceTarget',
+        );
       }
     }
-  } else if (method === 'Timeslices') {
-    const windowPath = childPath(objPath, 'timeSliceWindow');
-    timeSliceDays =
-      o.timeSliceWindow === undefined
-        ? 1
-        : readSliceDays(o.timeSliceWindow, windowPath, issues);
-    if (
-      timeSliceDays !== undefined &&
-      timeWindow &&
-      timeSliceDays > windowMinDays(timeWindow)
-    ) {
+    op = undefined;
+    thresholdValue = undefined;
+  }
+
+  const sliceTargetPath = childPath(objPath, 'timeSliceTarget');
+  const windowPath = childPath(objPath, 'timeSliceWindow');
+  const t = o.timeSliceTarget;
+  let timeSliceTarget: number | undefined;
+  if (t !== undefined && (!isFiniteNumber(t) || t <= 0 || t > 1)) {
+    issues.push({ path: sliceTargetPath, message: 'must be in (0, 1]' });
+  } else {
+    timeSliceTarget = t as number | undefined;
+  }
+  let timeSliceDays: number | undefined;
+  if (method === 'Occurrences') {
+    for (const [key, path] of [
+      ['timeSliceTarget', sliceTargetPath],
+      ['timeSliceWindow', windowPath],
+    ] as const) {
+      if (o[key] !== undefined) {
+        warn(
+          issues,
+          path,
+          'is only used with budgetingMethod Timeslices or RatioTimeslices: ignored under Occurrences',
+        );
+      }
+    }
+    timeSliceTarget = undefined;
+  } else if (method === 'Timeslices' || method === 'RatioTimeslices') {
+    if (o.timeSliceWindow === undefined) {
       issues.push({
         path: windowPath,
-        message: 'must not be longer than the time window',
+        message: `is required with budgetingMethod ${method} (e.g. 1d)`,
       });
+    } else {
+      const sliceBefore = issues.length;
+      timeSliceDays = readSliceDays(o.timeSliceWindow, windowPath, issues);
+      if (
+        !failedSince(issues, sliceBefore) &&
+        timeSliceDays !== undefined &&
+        timeWindow &&
+        timeSliceDays > windowMinDays(timeWindow)
+      ) {
+        unsupported(
+          issues,
+          windowPath,
+          `a time slice longer than the time window (${timeWindow.duration}) cannot be judged by User Trust: use a shorter timeSliceWindow, e.g. 1d`,
+        );
+      }
     }
-    const sliceTargetPath = childPath(objPath, 'timeSliceTarget');
-    if (threshold && o.timeSliceTarget !== undefined) {
+    if (method === 'Timeslices' && o.timeSliceTarget === undefined) {
       issues.push({
         path: sliceTargetPath,
         message:
-          'is only used by ratio indicators: rate and count slices are judged by op and value',
+          'is required with budgetingMethod Timeslices: the share of a slice that must be good, in (0, 1]',
       });
-    } else if (indicator && !threshold) {
-      const t = o.timeSliceTarget;
-      if (t === undefined) {
-        issues.push({
-          path: sliceTargetPath,
-          message: 'is required for Timeslices of a ratio indicator',
-        });
-      } else if (!isFiniteNumber(t) || t <= 0 || t > 1) {
-        issues.push({ path: sliceTargetPath, message: 'must be in (0, 1]' });
-      } else {
-        timeSliceTarget = t;
-      }
     }
   }
 
-  if (issues.length > before || target === undefined) {
+  if (failedSince(issues, before) || target === undefined) {
     return undefined;
   }
   return {
@@ -232,4 +255,51 @@ export function readObjectives(
     ...(timeSliceTarget !== undefined && { timeSliceTarget }),
     ...(timeSliceDays !== undefined && { timeSliceDays }),
   };
+}
+
+/**
+ * Reads `spec.objectives`: a non-empty list, of exactly one objective for a
+ * thresholdMetric. Every objective is checked; User Trust uses an SLO of one
+ * objective. Which fields apply depends on the indicator's metric and the
+ * budgeting method, passed when known (undefined when they are themselves
+ * invalid, to avoid follow-on errors).
+ */
+export function readObjectives(
+  value: unknown,
+  path: string,
+  issues: Issues,
+  context: ObjectiveContext,
+): UserTrustSlo['objective'] | undefined {
+  if (!Array.isArray(value) || value.length === 0) {
+    issues.push({
+      path,
+      message:
+        value === undefined
+          ? 'is required (a list of objectives)'
+          : 'must be a list of at least one objective',
+    });
+    return undefined;
+  }
+  const before = issues.length;
+  if (value.length > 1 && context.metric === 'threshold') {
+    issues.push({
+      path,
+      message: 'must hold exactly one objective for a thresholdMetric',
+    });
+  } else if (value.length > 1) {
+    unsupported(
+      issues,
+      path,
+      'several objectives per SLO are not supported by User Trust yet: write one SLO per objective',
+    );
+  }
+  const objectives = value.map((o, i) => {
+    const objPath = `${path}[${i}]`;
+    if (!isObject(o)) {
+      issues.push({ path: objPath, message: 'must be an object' });
+      return undefined;
+    }
+    return readObjective(o, objPath, issues, context);
+  });
+  return failedSince(issues, before) ? undefined : objectives[0];
 }

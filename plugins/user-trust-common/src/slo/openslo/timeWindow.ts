@@ -1,5 +1,12 @@
 import { SloTimeWindow } from '../types';
-import { Issues, checkKeys, childPath, isObject } from './issues';
+import {
+  Issues,
+  checkKeys,
+  childPath,
+  failedSince,
+  isObject,
+  unsupported,
+} from './issues';
 
 const DURATION_PATTERN = /^[1-9][0-9]*[mhdwMQY]$/;
 const MAX_ROLLING_DAYS = 366;
@@ -48,19 +55,44 @@ function readStartTime(value: unknown): string | undefined {
   return date.toISOString();
 }
 
-/** Reads `spec.timeWindow`: one rolling window, or one calendar-aligned in UTC. */
+/** Whether `zone` names a time zone of the IANA database (as Intl knows them). */
+function isIanaTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(zone)) return false;
+  try {
+    // eslint-disable-next-line no-new
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Suggested rolling window when `timeWindow` is left out. */
+const WRITE_A_WINDOW = 'add timeWindow: [{ duration: 28d, isRolling: true }]';
+
+/**
+ * Reads `spec.timeWindow` (optional in OpenSLO v1, a list of exactly one
+ * rolling or calendar-aligned window). User Trust needs one and supports
+ * rolling windows of whole days or weeks and calendar windows of 1w, 1M, 1Q
+ * or 1Y in UTC; other valid windows are reported as unsupported.
+ */
 export function readTimeWindow(
   value: unknown,
   path: string,
   issues: Issues,
 ): SloTimeWindow | undefined {
+  if (value === undefined) {
+    unsupported(
+      issues,
+      path,
+      `is optional in OpenSLO, but User Trust needs a time window yet: ${WRITE_A_WINDOW}`,
+    );
+    return undefined;
+  }
   if (!Array.isArray(value) || value.length !== 1) {
     issues.push({
       path,
-      message:
-        value === undefined
-          ? 'is required (a list with one time window)'
-          : 'must be a list with exactly one time window',
+      message: 'must be a list with exactly one time window',
     });
     return undefined;
   }
@@ -71,7 +103,13 @@ export function readTimeWindow(
     return undefined;
   }
   const before = issues.length;
-  checkKeys(item, itemPath, issues, ['duration', 'isRolling', 'calendar']);
+  checkKeys(
+    item,
+    itemPath,
+    issues,
+    ['duration', 'isRolling', 'calendar'],
+    'a time window in OpenSLO v1',
+  );
   const durationPath = childPath(itemPath, 'duration');
   const duration = item.duration;
   if (duration === undefined) {
@@ -80,7 +118,7 @@ export function readTimeWindow(
     issues.push({
       path: durationPath,
       message:
-        'must be a duration like 28d, 4w or 1M: a positive whole number and one of m, h, d, w, M, Q, Y',
+        'must be a duration shorthand like 28d, 4w or 1M: a positive whole number and one of m, h, d, w, M, Q, Y',
     });
   }
   const rollingPath = childPath(itemPath, 'isRolling');
@@ -95,11 +133,17 @@ export function readTimeWindow(
     issues.push({
       path: rollingPath,
       message:
-        'is required: true for a rolling window, false (with calendar) for a calendar-aligned one',
+        'is required without calendar: true for a rolling window (or give calendar for a calendar-aligned one)',
     });
     return undefined;
   }
-  if (issues.length > before) {
+  if (isRolling && item.calendar !== undefined) {
+    issues.push({
+      path: childPath(itemPath, 'calendar'),
+      message: 'is only for calendar-aligned windows (isRolling: false)',
+    });
+  }
+  if (failedSince(issues, before)) {
     return undefined;
   }
   const text = duration as string;
@@ -107,31 +151,26 @@ export function readTimeWindow(
   const unit = text.slice(-1);
 
   if (isRolling) {
-    if (item.calendar !== undefined) {
-      issues.push({
-        path: childPath(itemPath, 'calendar'),
-        message: 'is only used by calendar-aligned windows (isRolling: false)',
-      });
-    }
     if (unit === 'm' || unit === 'h') {
-      issues.push({
-        path: durationPath,
-        message:
-          'rolling windows shorter than a day are not supported: signals are counted per day',
-      });
+      unsupported(
+        issues,
+        durationPath,
+        'rolling windows shorter than a day are not supported by User Trust: signals are counted per day; use whole days, e.g. 1d or 28d',
+      );
     } else if (unit !== 'd' && unit !== 'w') {
-      issues.push({
-        path: durationPath,
-        message:
-          'rolling windows must be given in days or weeks (e.g. 28d, 4w): months, quarters and years vary in length; use a calendar window for them',
-      });
+      unsupported(
+        issues,
+        durationPath,
+        `rolling windows given in months, quarters or years are not supported by User Trust yet: write days or weeks (e.g. 28d or 4w, 90d), or a calendar window of ${text}`,
+      );
     } else if (amount * (unit === 'w' ? 7 : 1) > MAX_ROLLING_DAYS) {
-      issues.push({
-        path: durationPath,
-        message: `rolling windows longer than ${MAX_ROLLING_DAYS} days are not supported`,
-      });
+      unsupported(
+        issues,
+        durationPath,
+        `rolling windows longer than ${MAX_ROLLING_DAYS} days are not supported by User Trust: use at most ${MAX_ROLLING_DAYS}d, or a calendar window of 1Y`,
+      );
     }
-    if (issues.length > before) {
+    if (failedSince(issues, before)) {
       return undefined;
     }
     return {
@@ -141,23 +180,23 @@ export function readTimeWindow(
     };
   }
 
-  if (!(text in CALENDAR_MIN_DAYS)) {
-    issues.push({
-      path: durationPath,
-      message: 'calendar windows must be 1w, 1M, 1Q or 1Y',
-    });
-  }
   const calendarPath = childPath(itemPath, 'calendar');
   const calendar = item.calendar;
   if (!isObject(calendar)) {
     issues.push({
       path: calendarPath,
       message:
-        'is required for a calendar-aligned window: an object with startTime and timeZone',
+        'is required for a calendar-aligned window (isRolling: false): an object with startTime and timeZone',
     });
     return undefined;
   }
-  checkKeys(calendar, calendarPath, issues, ['startTime', 'timeZone']);
+  checkKeys(
+    calendar,
+    calendarPath,
+    issues,
+    ['startTime', 'timeZone'],
+    'a calendar in OpenSLO v1',
+  );
   const startTime = readStartTime(calendar.startTime);
   if (startTime === undefined) {
     issues.push({
@@ -165,28 +204,50 @@ export function readTimeWindow(
       message:
         calendar.startTime === undefined
           ? 'is required'
-          : 'must be a date-time in UTC, e.g. 2024-01-01 00:00:00',
+          : 'must be a date with time in 24h format, e.g. 2024-01-01 00:00:00',
     });
   }
   const zonePath = childPath(calendarPath, 'timeZone');
-  if (calendar.timeZone === undefined) {
-    issues.push({ path: zonePath, message: 'is required (UTC)' });
-  } else if (calendar.timeZone !== 'UTC' && calendar.timeZone !== 'Etc/UTC') {
+  const zone = calendar.timeZone;
+  if (zone === undefined) {
     issues.push({
       path: zonePath,
-      message: `time zone ${String(
-        calendar.timeZone,
-      )} is not supported: signals are counted per UTC day, use UTC`,
+      message: 'is required (a name of the IANA time zone database, e.g. UTC)',
+    });
+  } else if (typeof zone !== 'string' || !isIanaTimeZone(zone)) {
+    issues.push({
+      path: zonePath,
+      message:
+        'must be a name of the IANA time zone database, e.g. UTC or America/New_York',
     });
   }
-  if (issues.length > before) {
+  if (failedSince(issues, before)) {
+    return undefined;
+  }
+  if (!(text in CALENDAR_MIN_DAYS)) {
+    unsupported(
+      issues,
+      durationPath,
+      `calendar windows of ${text} are not supported by User Trust yet: use 1w, 1M, 1Q or 1Y`,
+    );
+  }
+  if (zone !== 'UTC' && zone !== 'Etc/UTC') {
+    unsupported(
+      issues,
+      zonePath,
+      `calendar windows in ${String(
+        zone,
+      )} are not supported by User Trust yet: signals are counted per UTC day; use timeZone: UTC`,
+    );
+  }
+  if (failedSince(issues, before)) {
     return undefined;
   }
   return {
     type: 'calendar',
     duration: text,
     startTime: startTime!,
-    timeZone: calendar.timeZone as string,
+    timeZone: zone as string,
   };
 }
 
