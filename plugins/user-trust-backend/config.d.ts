@@ -41,6 +41,28 @@ export interface Config {
       cacheSeconds?: number;
     };
     /**
+     * The default alert policy: an SLO is `breached` when its budget is spent
+     * or both windows of `breached` burn at or above its threshold, `at-risk`
+     * when both windows of `atRisk` do, `ok` otherwise. Burn rate = error
+     * ratio over the window / (1 − target). Windows are days or weeks
+     * (`2d`, `1w`; signals are counted per UTC day). Transitions are stored
+     * (the entity tab's alert timeline).
+     */
+    alerting?: {
+      /** Default: 7d and 2d both at 2× (half a 28-day budget in a week). */
+      breached?: {
+        longWindow?: string;
+        shortWindow?: string;
+        threshold?: number;
+      };
+      /** Default: 7d and 2d both at 1× (a quarter of a 28-day budget in a week). */
+      atRisk?: {
+        longWindow?: string;
+        shortWindow?: string;
+        threshold?: number;
+      };
+    };
+    /**
      * Field role types (TAM, CSM, DevRel, support lead, ...) whose holders
      * can be registered per catalog entity. When absent: tam, csm, devrel
      * and support, with tam and csm required for tier-1 services and

@@ -53,6 +53,7 @@ import { ImportMappingStore } from './imports/ImportMappingStore';
 import { SignalImportService } from './imports/SignalImportService';
 import { registerUserTrustActions } from './actions/registerUserTrustActions';
 import { createEntityAccess } from './service/entityAccess';
+import { AlertStore } from './alerts/AlertStore';
 
 const DEFAULT_HEALTH_KINDS = ['component', 'api'];
 const DEFAULT_HEALTH_REFRESH: SchedulerServiceTaskScheduleDefinition = {
@@ -185,7 +186,11 @@ export const userTrustPlugin = createBackendPlugin({
           auth,
         );
         await fieldRoles.start();
+        // Alert states are judged by the health refreshes (once across
+        // replicas) and kept here with their transitions.
+        const alerts = new AlertStore(db);
         const health = new HealthService({
+          alerts,
           store: new HealthStore(db),
           changes,
           catalog,
@@ -296,6 +301,7 @@ export const userTrustPlugin = createBackendPlugin({
             sources,
             imports: new SignalImportService(ingestor),
             importMappings: new ImportMappingStore(db),
+            alerts,
             entitiesChanged,
           }),
         );

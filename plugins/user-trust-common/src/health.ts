@@ -14,6 +14,7 @@ export const HEALTH_SORT_FIELDS = [
   'budget',
   'name',
   'cases',
+  'runout',
 ] as const;
 
 /** @public */

@@ -27,6 +27,7 @@ import {
 } from '../fieldRoles/FieldRoleService';
 import { EvaluationService } from '../slo/EvaluationService';
 import { entityHealth, specRef, systemOf } from './entityHealth';
+import { alertsOf, AlertStore } from '../alerts/AlertStore';
 
 /** Entities evaluated together: one batch read of SLOs and rollups. */
 const CHUNK = 100;
@@ -49,6 +50,11 @@ export type HealthServiceOptions = {
   logger: LoggerService;
   /** Lower-cased kinds that get a health row, e.g. component and api. */
   kinds: string[];
+  /**
+   * Where the alert state of each evaluated SLO is kept: the refreshes run
+   * once across replicas, and record a transition when a state changes.
+   */
+  alerts?: AlertStore;
 };
 
 /**
@@ -277,6 +283,7 @@ export class HealthService {
       // Two weeks of daily counts, split into this week and the one before.
       rollups.readSeriesMany(refs, hashes, addDays(today, -13), today),
     ]);
+    await this.options.alerts?.record(alertsOf(evaluated));
     const weekOverWeek = (ref: string, hash: string): WeekOverWeek => {
       const counts = { last7d: 0, previous7d: 0 };
       for (const [day, { count }] of series.get(ref)?.get(hash) ?? []) {

@@ -1,5 +1,6 @@
 import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
 import {
+  ALERT_STATE_ORDER,
   EntityHealth,
   EntityTrustEvaluation,
   FieldRoleAssignment,
@@ -7,6 +8,43 @@ import {
   toStoredEntityRef,
   WeekOverWeek,
 } from '@user-trust/plugin-user-trust-common';
+
+/**
+ * The worst alert state of an entity's SLOs and the first budget to run out
+ * (a spent one first); undefined when no SLO carries an alert.
+ */
+export function alertSummary(
+  evaluation: EntityTrustEvaluation,
+): EntityHealth['alert'] {
+  const alerted = evaluation.slos.filter(slo => slo.alert);
+  if (alerted.length === 0) return undefined;
+  const rank = (slo: (typeof alerted)[number]) =>
+    ALERT_STATE_ORDER.indexOf(slo.alert!.state);
+  const runout = (slo: (typeof alerted)[number]) =>
+    slo.alert!.forecast.spent ? '' : slo.alert!.forecast.runsOutAt;
+  let worst = alerted[0];
+  let first: (typeof alerted)[number] | undefined;
+  for (const slo of alerted) {
+    if (rank(slo) < rank(worst)) worst = slo;
+    const at = runout(slo);
+    if (at !== null && (first === undefined || at < runout(first)!)) {
+      first = slo;
+    }
+  }
+  const named = worst.alert!.state !== 'ok' ? worst : first;
+  return {
+    state: worst.alert!.state,
+    slo: named ? named.displayName ?? named.name : null,
+    spent: alerted.some(slo => slo.alert!.forecast.spent),
+    runsOutAt:
+      alerted
+        .map(slo => slo.alert!.forecast.runsOutAt)
+        .filter((at): at is string => at !== null)
+        .sort()[0] ?? null,
+  };
+}
+
+const withAlert = (alert: EntityHealth['alert']) => (alert ? { alert } : {});
 
 /** What the health row of one entity is computed from. */
 export type EntityHealthInput = {
@@ -121,5 +159,6 @@ export function entityHealth(input: EntityHealthInput): EntityHealth {
       holderRef: a.holderRef,
     })),
     evaluatedAt: evaluation.evaluatedAt,
+    ...withAlert(alertSummary(evaluation)),
   };
 }

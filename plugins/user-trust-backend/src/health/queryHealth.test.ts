@@ -83,6 +83,37 @@ describe('queryHealth', () => {
     ]);
   });
 
+  it('sorts by when the first budget runs out: spent first, then soonest, then none', () => {
+    const alert = (
+      spent: boolean,
+      runsOutAt: string | null,
+    ): EntityHealth['alert'] => ({
+      state: 'at-risk',
+      slo: 'csat',
+      spent,
+      runsOutAt,
+    });
+    const forecasts = [
+      healthRow('late', { alert: alert(false, '2026-12-20T00:00:00.000Z') }),
+      healthRow('never', { alert: alert(false, null) }),
+      healthRow('unrefreshed'),
+      healthRow('soon', { alert: alert(false, '2026-12-01T00:00:00.000Z') }),
+      healthRow('spent', { alert: alert(true, null) }),
+    ];
+    const sorted = (order?: 'asc' | 'desc') =>
+      queryHealth(forecasts, query({ sort: 'runout', order })).items.map(
+        r => r.name,
+      );
+    expect(sorted()).toEqual(['spent', 'soon', 'late', 'never', 'unrefreshed']);
+    expect(sorted('desc')).toEqual([
+      'late',
+      'soon',
+      'spent',
+      'never',
+      'unrefreshed',
+    ]);
+  });
+
   it('reverses on request, keeping rows without a value last', () => {
     expect(names({ sort: 'burn', order: 'asc' })).toEqual([
       'catalog',

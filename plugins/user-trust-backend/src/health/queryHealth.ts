@@ -25,6 +25,7 @@ export const DEFAULT_ORDER: Record<HealthSortField, SortOrder> = {
   budget: 'asc',
   name: 'asc',
   cases: 'desc',
+  runout: 'asc',
 };
 
 const SORT_VALUE: Record<
@@ -36,6 +37,8 @@ const SORT_VALUE: Record<
   budget: row => row.worstBudget,
   name: row => row.title?.toLocaleLowerCase('en-US') ?? row.name,
   cases: row => row.supportCases.last7d,
+  // Spent budgets ('' sorts before every time), then the soonest run-out.
+  runout: row => (row.alert?.spent ? '' : row.alert?.runsOutAt ?? null),
 };
 
 /** Rows in order; rows without a value (no data) always last. */

@@ -472,6 +472,64 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/alerts': {
+      get: {
+        operationId: 'ListEntityAlerts',
+        summary:
+          "Alert states of the entity's SLOs and their transitions, newest first.",
+        description:
+          'The stored alert state of each SLO (ok, at-risk, breached; by\nmulti-window burn, see `userTrust.alerting`) and the history of its\ntransitions. Answers 404 when the entity does not exist or the caller\nmay not see it in the catalog.\n',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'Transitions returned, newest first (default 100).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The current states and the transitions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityAlertsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/slos/validate': {
       post: {
         operationId: 'ValidateSlos',
@@ -1761,10 +1819,11 @@ export const spec = {
         name: 'sort',
         in: 'query',
         required: false,
-        description: 'Sort column, default `burn`.',
+        description:
+          'Sort column, default `burn`; `runout` is when the first error budget runs out at the current burn (spent budgets first).',
         schema: {
           type: 'string',
-          enum: ['burn', 'score', 'budget', 'name', 'cases'],
+          enum: ['burn', 'score', 'budget', 'name', 'cases', 'runout'],
         },
       },
       healthOrder: {
@@ -2595,6 +2654,32 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          alert: {
+            type: 'object',
+            description:
+              'The worst alert state of the SLOs, and the first error budget to run out at the current burn.',
+            required: ['state', 'slo', 'spent', 'runsOutAt'],
+            properties: {
+              state: {
+                $ref: '#/components/schemas/AlertState',
+              },
+              slo: {
+                type: ['string', 'null'],
+                description:
+                  'The SLO in the worst state (or whose budget runs out first); null when all are ok.',
+              },
+              spent: {
+                type: 'boolean',
+                description: 'An error budget is already spent.',
+              },
+              runsOutAt: {
+                type: ['string', 'null'],
+                format: 'date-time',
+                description:
+                  'When the first budget runs out at the current burn; null when none does at this rate.',
+              },
+            },
+          },
         },
       },
       FacetValues: {
@@ -2805,6 +2890,140 @@ export const spec = {
           },
         },
       },
+      AlertState: {
+        type: 'string',
+        enum: ['ok', 'at-risk', 'breached'],
+        description:
+          'Alert state of an SLO by multi-window burn (`userTrust.alerting`):\nbreached when its budget is spent or both windows of the breached\ncondition burn at or above its threshold; at-risk when both windows of\nthe at-risk condition do; ok otherwise (also without enough data).\n',
+      },
+      AlertBurnRate: {
+        type: 'object',
+        required: ['window', 'rate'],
+        properties: {
+          window: {
+            type: 'string',
+            description: '`2d`, `7d`, ...',
+          },
+          rate: {
+            type: ['number', 'null'],
+            description:
+              'Error ratio over the window divided by 1 − target; null without data.',
+          },
+        },
+      },
+      AlertForecast: {
+        type: 'object',
+        description:
+          "When the error budget runs out at the current burn (the at-risk condition's short window).",
+        required: ['spent', 'runsOutAt'],
+        properties: {
+          spent: {
+            type: 'boolean',
+            description: 'The budget is already spent.',
+          },
+          runsOutAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            description:
+              'When the budget runs out at the current burn; null when it does not at this rate (within the window).',
+          },
+        },
+      },
+      SloAlert: {
+        type: 'object',
+        description:
+          'The alert state of an SLO with the burn rates it was judged on and the forecast.',
+        required: ['state', 'burnRates', 'forecast'],
+        properties: {
+          state: {
+            $ref: '#/components/schemas/AlertState',
+          },
+          burnRates: {
+            type: 'array',
+            description: 'Burn rates over the windows of the alert policy.',
+            items: {
+              $ref: '#/components/schemas/AlertBurnRate',
+            },
+          },
+          forecast: {
+            $ref: '#/components/schemas/AlertForecast',
+          },
+        },
+      },
+      AlertTransition: {
+        type: 'object',
+        description:
+          "A change of an SLO's alert state, with what it was judged on.",
+        required: [
+          'slo',
+          'from',
+          'to',
+          'at',
+          'burnRates',
+          'errorBudgetRemaining',
+          'forecast',
+        ],
+        properties: {
+          slo: {
+            type: 'string',
+          },
+          from: {
+            $ref: '#/components/schemas/AlertState',
+          },
+          to: {
+            $ref: '#/components/schemas/AlertState',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          burnRates: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertBurnRate',
+            },
+          },
+          errorBudgetRemaining: {
+            type: ['number', 'null'],
+          },
+          forecast: {
+            $ref: '#/components/schemas/AlertForecast',
+          },
+        },
+      },
+      EntityAlertsResponse: {
+        type: 'object',
+        required: ['current', 'transitions'],
+        properties: {
+          current: {
+            type: 'array',
+            description: 'The stored state of each SLO that ever left ok.',
+            items: {
+              type: 'object',
+              required: ['slo', 'state', 'since'],
+              properties: {
+                slo: {
+                  type: 'string',
+                },
+                state: {
+                  $ref: '#/components/schemas/AlertState',
+                },
+                since: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+              },
+            },
+          },
+          transitions: {
+            type: 'array',
+            description: 'Newest first.',
+            items: {
+              $ref: '#/components/schemas/AlertTransition',
+            },
+          },
+        },
+      },
       SloEvaluation: {
         type: 'object',
         description: 'Evaluation of one SLO over its window.',
@@ -2922,6 +3141,9 @@ export const spec = {
           weight: {
             type: 'number',
             description: 'Weight of the SLO in the trust score.',
+          },
+          alert: {
+            $ref: '#/components/schemas/SloAlert',
           },
         },
       },

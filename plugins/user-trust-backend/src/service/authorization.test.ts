@@ -423,6 +423,12 @@ const ROUTES: Route[] = [
   },
   {
     method: 'get',
+    path: '/entities/{kind}/{namespace}/{name}/alerts',
+    access: 'read',
+    ok: 200,
+  },
+  {
+    method: 'get',
     path: '/entities/{kind}/{namespace}/{name}/signals',
     access: 'read',
     ok: 200,

@@ -23,6 +23,8 @@ import { registerSourceRoutes } from '../sources/sourceRoutes';
 import { ImportMappingStore } from '../imports/ImportMappingStore';
 import { registerImportRoutes } from '../imports/importRoutes';
 import { SignalImportService } from '../imports/SignalImportService';
+import { AlertStore } from '../alerts/AlertStore';
+import { registerAlertRoutes } from '../alerts/alertRoutes';
 import { createEntityAccess } from './entityAccess';
 import { checkQueryParameters } from './queryParameters';
 import { checkRequestContent } from './requestContent';
@@ -44,6 +46,7 @@ export interface RouterOptions {
   sources: SourcesService;
   imports: SignalImportService;
   importMappings: ImportMappingStore;
+  alerts: AlertStore;
   /** Told of entities whose SLOs or field roles changed (caches, health). */
   entitiesChanged(entityRefs: string[]): Promise<void>;
 }
@@ -83,6 +86,7 @@ export async function createRouter(
   registerSourceRoutes(router, { ...options, access });
   registerFieldRoleRoutes(router, { ...options, access });
   registerImportRoutes(router, { ...options, access });
+  registerAlertRoutes(router, { ...options, access });
 
   // After every route: the validator's 400s, with the unknown property.
   router.use(nameUnknownProperties(spec));

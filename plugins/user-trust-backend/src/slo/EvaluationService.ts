@@ -2,7 +2,11 @@ import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import {
   addDays,
+  AlertCondition,
+  AlertPolicy,
+  alertWindowDays,
   dayKey,
+  DEFAULT_ALERT_POLICY,
   DEFAULT_EVALUATION_SETTINGS,
   EffectiveSlo,
   EntityTrustEvaluation,
@@ -23,6 +27,47 @@ const KNOWN_EVENTS: SignalQuery = { kind: ['known_event'] };
 const SLI_REPORTS: SignalQuery = { kind: ['sli_report'] };
 /** Days of technical SLI compared with the user-trust view. */
 const TECHNICAL_WINDOW_DAYS = 28;
+
+/**
+ * The alert policy of `userTrust.alerting`: each condition's keys default
+ * to those of {@link DEFAULT_ALERT_POLICY}.
+ */
+export function readAlertPolicy(config: Config): AlertPolicy {
+  const condition = (
+    key: 'breached' | 'atRisk',
+    defaults: AlertCondition,
+  ): AlertCondition => {
+    const path = `userTrust.alerting.${key}`;
+    const c = config.getOptionalConfig(path);
+    const result = {
+      longWindow: c?.getOptionalString('longWindow') ?? defaults.longWindow,
+      shortWindow: c?.getOptionalString('shortWindow') ?? defaults.shortWindow,
+      threshold: c?.getOptionalNumber('threshold') ?? defaults.threshold,
+    };
+    for (const window of ['longWindow', 'shortWindow'] as const) {
+      try {
+        alertWindowDays(result[window]);
+      } catch (e) {
+        throw new Error(`${path}.${window}: ${(e as Error).message}`);
+      }
+    }
+    if (
+      alertWindowDays(result.shortWindow) > alertWindowDays(result.longWindow)
+    ) {
+      throw new Error(
+        `${path}: shortWindow must not be longer than longWindow`,
+      );
+    }
+    if (!(result.threshold > 0)) {
+      throw new Error(`${path}.threshold: must be a positive burn rate`);
+    }
+    return result;
+  };
+  return {
+    breached: condition('breached', DEFAULT_ALERT_POLICY.breached),
+    atRisk: condition('atRisk', DEFAULT_ALERT_POLICY.atRisk),
+  };
+}
 
 function readSettings(config: Config): EvaluationSettings {
   const windows = config.getOptionalConfigArray(
@@ -50,6 +95,7 @@ function readSettings(config: Config): EvaluationSettings {
         | 'exclude'
         | 'include'
         | undefined) ?? DEFAULT_EVALUATION_SETTINGS.knownEvents,
+    alerting: readAlertPolicy(config),
   };
 }
 

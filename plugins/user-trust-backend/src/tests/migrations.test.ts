@@ -87,6 +87,26 @@ const TABLES_AFTER: Record<string, string[]> = {
     'user_trust_task_state',
     'user_trust_unattributed_signals',
   ],
+  '20261208000000_alert_states.js': [
+    'user_trust_alert_states',
+    'user_trust_alert_transitions',
+    'user_trust_changed_entities',
+    'user_trust_entity_health',
+    'user_trust_entity_slos',
+    'user_trust_external_services',
+    'user_trust_field_role_audit',
+    'user_trust_field_roles',
+    'user_trust_health_version',
+    'user_trust_import_mappings',
+    'user_trust_rollup_queries',
+    'user_trust_rollups',
+    'user_trust_signals',
+    'user_trust_source_errors',
+    'user_trust_source_hourly',
+    'user_trust_source_status',
+    'user_trust_task_state',
+    'user_trust_unattributed_signals',
+  ],
 };
 
 const ALL_TABLES = [...new Set(Object.values(TABLES_AFTER).flat())].sort();

@@ -137,6 +137,29 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/entities/{kind}/{namespace}/{name}/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Alert states of the entity's SLOs and their transitions, newest first.
+     * The stored alert state of each SLO (ok, at-risk, breached; by
+     *     multi-window burn, see `userTrust.alerting`) and the history of its
+     *     transitions. Answers 404 when the entity does not exist or the caller
+     *     may not see it in the catalog.
+     */
+    get: operations['ListEntityAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/slos/validate': {
     parameters: {
       query?: never;
@@ -888,6 +911,19 @@ export type components = {
       }[];
       /** Format: date-time */
       evaluatedAt: string;
+      /** The worst alert state of the SLOs, and the first error budget to run out at the current burn. */
+      alert?: {
+        state: components['schemas']['AlertState'];
+        /** The SLO in the worst state (or whose budget runs out first); null when all are ok. */
+        slo: string | null;
+        /** An error budget is already spent. */
+        spent: boolean;
+        /**
+         * Format: date-time
+         * When the first budget runs out at the current burn; null when none does at this rate.
+         */
+        runsOutAt: string | null;
+      };
     };
     FacetValues: {
       value: string;
@@ -948,6 +984,58 @@ export type components = {
       /** Alerting threshold from config for this window. */
       threshold: number;
     };
+    /**
+     * Alert state of an SLO by multi-window burn (`userTrust.alerting`):
+     *     breached when its budget is spent or both windows of the breached
+     *     condition burn at or above its threshold; at-risk when both windows of
+     *     the at-risk condition do; ok otherwise (also without enough data).
+     */
+    AlertState: 'ok' | 'at-risk' | 'breached';
+    AlertBurnRate: {
+      /** `2d`, `7d`, ... */
+      window: string;
+      /** Error ratio over the window divided by 1 − target; null without data. */
+      rate: number | null;
+    };
+    /** When the error budget runs out at the current burn (the at-risk condition's short window). */
+    AlertForecast: {
+      /** The budget is already spent. */
+      spent: boolean;
+      /**
+       * Format: date-time
+       * When the budget runs out at the current burn; null when it does not at this rate (within the window).
+       */
+      runsOutAt: string | null;
+    };
+    /** The alert state of an SLO with the burn rates it was judged on and the forecast. */
+    SloAlert: {
+      state: components['schemas']['AlertState'];
+      /** Burn rates over the windows of the alert policy. */
+      burnRates: components['schemas']['AlertBurnRate'][];
+      forecast: components['schemas']['AlertForecast'];
+    };
+    /** A change of an SLO's alert state, with what it was judged on. */
+    AlertTransition: {
+      slo: string;
+      from: components['schemas']['AlertState'];
+      to: components['schemas']['AlertState'];
+      /** Format: date-time */
+      at: string;
+      burnRates: components['schemas']['AlertBurnRate'][];
+      errorBudgetRemaining: number | null;
+      forecast: components['schemas']['AlertForecast'];
+    };
+    EntityAlertsResponse: {
+      /** The stored state of each SLO that ever left ok. */
+      current: {
+        slo: string;
+        state: components['schemas']['AlertState'];
+        /** Format: date-time */
+        since: string;
+      }[];
+      /** Newest first. */
+      transitions: components['schemas']['AlertTransition'][];
+    };
     /** Evaluation of one SLO over its window. */
     SloEvaluation: {
       name: string;
@@ -983,6 +1071,7 @@ export type components = {
       }[];
       /** Weight of the SLO in the trust score. */
       weight?: number;
+      alert?: components['schemas']['SloAlert'];
     };
     /** Technical SLI versus user-trust view. */
     PerceptionDissonance: {
@@ -1338,8 +1427,8 @@ export type components = {
     healthBlindSpot: 'true' | 'false';
     /** Text found in the ref, title, owner, system or domain (case-insensitive). */
     healthQ: string;
-    /** Sort column, default `burn`. */
-    healthSort: 'burn' | 'score' | 'budget' | 'name' | 'cases';
+    /** Sort column, default `burn`; `runout` is when the first error budget runs out at the current burn (spent budgets first). */
+    healthSort: 'burn' | 'score' | 'budget' | 'name' | 'cases' | 'runout';
     /** Default per column, worst first: burn and cases desc; score, budget and name asc. */
     healthOrder: 'asc' | 'desc';
     /** Never holds a slash (an entity ref has it only between namespace and name). */
@@ -1604,6 +1693,39 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SignalListResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  ListEntityAlerts: {
+    parameters: {
+      query?: {
+        /** Transitions returned, newest first (default 100). */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** Never holds a slash (an entity ref has it only between namespace and name). */
+        kind: components['parameters']['kind'];
+        /** Never holds a slash (an entity ref has it only between namespace and name). */
+        namespace: components['parameters']['namespace'];
+        /** Never holds a slash (an entity ref has it only between namespace and name). */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The current states and the transitions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityAlertsResponse'];
         };
       };
       400: components['responses']['ErrorResponse'];
@@ -1902,7 +2024,7 @@ export interface operations {
         blindSpot?: components['parameters']['healthBlindSpot'];
         /** Text found in the ref, title, owner, system or domain (case-insensitive). */
         q?: components['parameters']['healthQ'];
-        /** Sort column, default `burn`. */
+        /** Sort column, default `burn`; `runout` is when the first error budget runs out at the current burn (spent budgets first). */
         sort?: components['parameters']['healthSort'];
         /** Default per column, worst first: burn and cases desc; score, budget and name asc. */
         order?: components['parameters']['healthOrder'];
@@ -1954,7 +2076,7 @@ export interface operations {
         blindSpot?: components['parameters']['healthBlindSpot'];
         /** Text found in the ref, title, owner, system or domain (case-insensitive). */
         q?: components['parameters']['healthQ'];
-        /** Sort column, default `burn`. */
+        /** Sort column, default `burn`; `runout` is when the first error budget runs out at the current burn (spent budgets first). */
         sort?: components['parameters']['healthSort'];
         /** Default per column, worst first: burn and cases desc; score, budget and name asc. */
         order?: components['parameters']['healthOrder'];

@@ -1,3 +1,4 @@
+import { alertPolicyWindows, alertStateOf, budgetForecast } from './alerting';
 import {
   budgetFromAttainment,
   burnRate,
@@ -17,7 +18,7 @@ import {
   TechnicalSli,
   UserTrustSlo,
 } from './types';
-import { windowDays, windowLengthDays } from './windows';
+import { calendarPeriod, windowDays, windowLengthDays } from './windows';
 
 /**
  * Signals of one query on one UTC day: how many matched and the sum of
@@ -269,6 +270,10 @@ const budgetOf = (tally: Tally, target: number): number | null =>
  * - **budgetHistory**: for each window day, the budget over the window days
  *   up to and including it (a burn-down); null until there is data.
  * - **window**: from 00:00 UTC of the first window day to `now`.
+ * - **alert** (with `settings.alerting`): the alert state by
+ *   `alertStateOf` on burn rates over the policy's windows (counted like
+ *   `burnRates`), and `budgetForecast` at the burn of the at-risk
+ *   condition's short window.
  *
  * @public
  */
@@ -327,6 +332,44 @@ export function evaluateSlo(input: EvaluateSloInput): SloEvaluation {
     status = 'healthy';
   }
 
+  let alert: SloEvaluation['alert'];
+  if (settings.alerting) {
+    const policy = settings.alerting;
+    const alertBurnRates = alertPolicyWindows(policy).map(
+      ({ window, days: n }) => {
+        const tally = counter.tally(Math.max(0, days.length - n), last);
+        return {
+          window,
+          rate:
+            tally.total > 0
+              ? burnRate((tally.total - tally.good) / tally.total, target)
+              : null,
+        };
+      },
+    );
+    const lengthDays = windowLengthDays(slo.timeWindow, now);
+    const periodEnd =
+      slo.timeWindow.type === 'calendar'
+        ? Date.parse(`${calendarPeriod(slo.timeWindow, now).next}T00:00:00Z`)
+        : undefined;
+    alert = {
+      state: alertStateOf(status, alertBurnRates, policy),
+      burnRates: alertBurnRates,
+      forecast: budgetForecast({
+        errorBudgetRemaining,
+        burnRate:
+          alertBurnRates.find(b => b.window === policy.atRisk.shortWindow)
+            ?.rate ?? null,
+        windowLengthDays: lengthDays,
+        horizonDays:
+          periodEnd === undefined
+            ? lengthDays
+            : (periodEnd - now.getTime()) / 86_400_000,
+        now,
+      }),
+    };
+  }
+
   const history = counter.prefixTallies();
   return {
     name: slo.name,
@@ -352,6 +395,7 @@ export function evaluateSlo(input: EvaluateSloInput): SloEvaluation {
       errorBudgetRemaining: budgetOf(history[i], target),
     })),
     weight: slo.weight,
+    ...(alert && { alert }),
   };
 }
 

@@ -4,3 +4,4 @@ export * from './windows';
 export * from './query';
 export * from './openslo';
 export * from './evaluate';
+export * from './alerting';

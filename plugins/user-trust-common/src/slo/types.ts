@@ -1,4 +1,5 @@
 import type { UserTrustApiSchemas as Schemas } from '../schema';
+import type { AlertPolicy } from './alerting';
 
 /**
  * A selection of signals, the building block of user-trust indicators. All
@@ -95,6 +96,11 @@ export type EvaluationSettings = {
   minEvents: number;
   /** Whether days with known events are left out of budgets. */
   knownEvents: 'exclude' | 'include';
+  /**
+   * With a policy, each evaluation carries its alert state, the burn rates
+   * over the policy's windows and a forecast (`alert`).
+   */
+  alerting?: AlertPolicy;
 };
 
 /** @public */

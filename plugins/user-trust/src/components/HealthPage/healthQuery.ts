@@ -46,6 +46,7 @@ export const NATURAL_ORDER: Record<HealthSortField, SortOrder> = {
   score: 'asc',
   budget: 'asc',
   name: 'asc',
+  runout: 'asc',
 };
 
 function oneOf<T extends string>(
