@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  EntityAlertsResponse,
   EntityFieldRoles,
   EntitySignalSummary,
   EntitySlosResponse,
@@ -193,6 +194,15 @@ export interface UserTrustApi {
 
   /** The SLO definitions that apply to an entity, with their source. */
   getEntitySlos(entity: CompoundEntityRef): Promise<EntitySlosResponse>;
+
+  /**
+   * The alert state of each SLO of an entity and the timeline of their
+   * transitions, newest first (at most `limit`, default 100).
+   */
+  getEntityAlerts(
+    entity: CompoundEntityRef,
+    options?: { limit?: number },
+  ): Promise<EntityAlertsResponse>;
 
   /** Stored signals of an entity, newest first, one page at a time. */
   listEntitySignals(

@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  EntityAlertsResponse,
   EntityFieldRoles,
   EntitySignalSummary,
   EntitySlosResponse,
@@ -80,6 +81,18 @@ export class UserTrustClient implements UserTrustApi {
   async getEntitySlos(entity: CompoundEntityRef): Promise<EntitySlosResponse> {
     return this.get('/entities/{kind}/{namespace}/{name}/slos', {
       path: entityParams(entity),
+    });
+  }
+
+  async getEntityAlerts(
+    entity: CompoundEntityRef,
+    options: { limit?: number } = {},
+  ): Promise<EntityAlertsResponse> {
+    const query = new URLSearchParams();
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    return this.get('/entities/{kind}/{namespace}/{name}/alerts', {
+      path: entityParams(entity),
+      query,
     });
   }
 

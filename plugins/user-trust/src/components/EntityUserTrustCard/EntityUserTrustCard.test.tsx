@@ -34,6 +34,48 @@ async function renderCard(api: Partial<UserTrustApi>) {
 }
 
 describe('EntityUserTrustCard', () => {
+  it('shows the alert state and when the budget runs out at the current burn', async () => {
+    const runsOutAt = new Date(Date.now() + 4.5 * 86_400_000).toISOString();
+    await renderCard({
+      getEntityTrust: jest.fn().mockResolvedValue(
+        trust({
+          slos: [
+            slo({
+              alert: {
+                state: 'at-risk',
+                burnRates: [{ window: '2d', rate: 1.4 }],
+                forecast: { spent: false, runsOutAt },
+              },
+            }),
+            slo({
+              name: 'quiet',
+              alert: {
+                state: 'ok',
+                burnRates: [{ window: '2d', rate: 0 }],
+                forecast: { spent: false, runsOutAt: null },
+              },
+            }),
+            slo({
+              name: 'spent',
+              alert: {
+                state: 'breached',
+                burnRates: [{ window: '2d', rate: 0 }],
+                forecast: { spent: true, runsOutAt: null },
+              },
+            }),
+          ],
+        }),
+      ),
+    });
+    expect(
+      await screen.findByTestId('slo-forecast-csat-good'),
+    ).toHaveTextContent(/^At risk · Runs out in 4 days \(.+\)$/);
+    expect(screen.queryByTestId('slo-forecast-quiet')).not.toBeInTheDocument();
+    expect(screen.getByTestId('slo-forecast-spent')).toHaveTextContent(
+      'Breached · Budget spent',
+    );
+  });
+
   it('shows the counts per kind and window, most frequent kind first', async () => {
     const getEntitySummary = jest.fn().mockResolvedValue(summary());
     await renderCard({ getEntitySummary });

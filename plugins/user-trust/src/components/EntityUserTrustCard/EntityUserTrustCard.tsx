@@ -30,6 +30,7 @@ import { formatFastestBurnRate, isOverThreshold } from '../common/format';
 import { SloStatusChip } from '../common/SloStatusChip';
 import { TrustScore } from '../common/TrustScore';
 import { formatRelativeTime } from './formatRelativeTime';
+import { ALERT_STATE_LABELS, formatForecast } from '../common/alertFormat';
 
 const useStyles = makeStyles(theme => ({
   section: {
@@ -125,6 +126,33 @@ function SummaryTable({ summary }: { summary: EntitySignalSummary }) {
   );
 }
 
+/**
+ * The alert state and the budget forecast under the budget bar, when there
+ * is something to say: an alert, or a budget that runs out at this burn.
+ */
+function AlertForecastText({ slo }: { slo: SloEvaluation }) {
+  const alert = slo.alert;
+  if (
+    !alert ||
+    (alert.state === 'ok' && !alert.forecast.spent && !alert.forecast.runsOutAt)
+  ) {
+    return null;
+  }
+  const forecast = formatForecast(alert.forecast);
+  return (
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      component="div"
+      data-testid={`slo-forecast-${slo.name}`}
+    >
+      {alert.state === 'ok'
+        ? forecast
+        : `${ALERT_STATE_LABELS[alert.state]} · ${forecast}`}
+    </Typography>
+  );
+}
+
 /** The fastest burn rate of an SLO, "2.4× (1d)", bold when it alerts. */
 function FastestBurnRate({ slo }: { slo: SloEvaluation }) {
   const classes = useStyles();
@@ -179,6 +207,7 @@ function SloRows({ slos }: { slos: SloEvaluation[] }) {
                 status={slo.status}
                 label={`Error budget left of ${slo.displayName ?? slo.name}`}
               />
+              <AlertForecastText slo={slo} />
             </TableCell>
             <TableCell align="right" className={classes.sloCell}>
               <FastestBurnRate slo={slo} />

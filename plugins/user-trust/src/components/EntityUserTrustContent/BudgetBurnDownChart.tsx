@@ -1,6 +1,9 @@
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import { SloEvaluation } from '@user-trust/plugin-user-trust-common';
+import {
+  AlertTransition,
+  SloEvaluation,
+} from '@user-trust/plugin-user-trust-common';
 import {
   CartesianGrid,
   Line,
@@ -17,6 +20,11 @@ import {
   formatPercent,
   formatShortDay,
 } from '../common/format';
+import {
+  ALERT_STATE_LABELS,
+  alertMarkers,
+  describeTransition,
+} from '../common/alertFormat';
 
 type Point = { day: string; budget: number | null };
 
@@ -81,7 +89,11 @@ export function describeBurnDown(name: string, points: Point[]): string {
  * line at zero (budget exhausted). Days without data are gaps, not zeros;
  * days excluded because of known events are marked.
  */
-export function BudgetBurnDownChart(props: { slo: SloEvaluation }) {
+export function BudgetBurnDownChart(props: {
+  slo: SloEvaluation;
+  /** Alert transitions of the entity; those of this SLO become markers. */
+  transitions?: ReadonlyArray<AlertTransition>;
+}) {
   const { slo } = props;
   const theme = useTheme();
   const name = slo.displayName ?? slo.name;
@@ -105,6 +117,23 @@ export function BudgetBurnDownChart(props: { slo: SloEvaluation }) {
   const axis = budgetAxis(points);
   const days = new Set(points.map(p => p.day));
   const excluded = slo.excludedDays.filter(day => days.has(day));
+  const markers = alertMarkers(
+    props.transitions ?? [],
+    slo.name,
+    points.map(p => p.day),
+  );
+  const stateColor = (state: string) => {
+    if (state === 'breached') {
+      return theme.palette.status?.error ?? theme.palette.error.main;
+    }
+    if (state === 'at-risk') {
+      return theme.palette.status?.warning ?? theme.palette.warning.main;
+    }
+    return theme.palette.status?.ok ?? theme.palette.success.main;
+  };
+  const markerText = markers
+    .map(m => `${formatDay(m.day)}: ${describeTransition(m)}`)
+    .join('; ');
   const axisTick = { fill: theme.palette.text.secondary, fontSize: 12 };
   const budgetColor = theme.palette.primary.main;
   const exhaustedColor =
@@ -113,7 +142,9 @@ export function BudgetBurnDownChart(props: { slo: SloEvaluation }) {
   return (
     <figure
       role="img"
-      aria-label={describeBurnDown(name, points)}
+      aria-label={`${describeBurnDown(name, points)}${
+        markers.length > 0 ? ` Alert transitions: ${markerText}.` : ''
+      }`}
       style={{ margin: 0, width: '100%' }}
     >
       <ResponsiveContainer width="100%" height={220}>
@@ -150,6 +181,20 @@ export function BudgetBurnDownChart(props: { slo: SloEvaluation }) {
               x={day}
               stroke={theme.palette.text.disabled}
               strokeDasharray="2 4"
+            />
+          ))}
+          {markers.map(marker => (
+            <ReferenceLine
+              key={`alert-${marker.day}`}
+              x={marker.day}
+              stroke={stateColor(marker.to)}
+              strokeWidth={2}
+              label={{
+                value: ALERT_STATE_LABELS[marker.to],
+                position: 'insideTopRight',
+                fill: stateColor(marker.to),
+                fontSize: 11,
+              }}
             />
           ))}
           <ReferenceLine
@@ -192,6 +237,16 @@ export function BudgetBurnDownChart(props: { slo: SloEvaluation }) {
           />
         </LineChart>
       </ResponsiveContainer>
+      {markers.length > 0 && (
+        <Typography
+          component="figcaption"
+          variant="caption"
+          color="textSecondary"
+          data-testid={`alert-markers-${slo.name}`}
+        >
+          Alert transitions (vertical lines): {markerText}
+        </Typography>
+      )}
     </figure>
   );
 }

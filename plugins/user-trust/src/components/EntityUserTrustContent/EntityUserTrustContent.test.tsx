@@ -46,6 +46,101 @@ async function renderContent(userTrustApi: Partial<UserTrustApi>) {
 }
 
 describe('EntityUserTrustContent', () => {
+  it('shows the alert timeline, the alert state and forecast of an SLO, and markers on its burn-down', async () => {
+    const breaching = trust().slos[1];
+    const mock = api({
+      getEntityTrust: jest.fn().mockResolvedValue(
+        trust({
+          slos: [
+            {
+              ...breaching,
+              alert: {
+                state: 'breached',
+                burnRates: [
+                  { window: '2d', rate: 2.5 },
+                  { window: '7d', rate: 2.1 },
+                ],
+                forecast: { spent: true, runsOutAt: null },
+              },
+            },
+          ],
+        }),
+      ),
+      getEntityAlerts: jest.fn().mockResolvedValue({
+        current: [
+          {
+            slo: 'cases-without-escalation',
+            state: 'breached',
+            since: '2026-11-20T08:00:00.000Z',
+          },
+        ],
+        transitions: [
+          {
+            slo: 'cases-without-escalation',
+            from: 'at-risk',
+            to: 'breached',
+            at: '2026-11-20T08:00:00.000Z',
+            burnRates: [
+              { window: '2d', rate: 2.5 },
+              { window: '7d', rate: 2.1 },
+            ],
+            errorBudgetRemaining: 0.25,
+            forecast: { spent: false, runsOutAt: '2026-11-23T20:00:00.000Z' },
+          },
+          {
+            slo: 'cases-without-escalation',
+            from: 'ok',
+            to: 'at-risk',
+            at: '2026-11-18T08:00:00.000Z',
+            burnRates: [
+              { window: '2d', rate: 1.2 },
+              { window: '7d', rate: 1.1 },
+            ],
+            errorBudgetRemaining: 0.5,
+            forecast: { spent: false, runsOutAt: null },
+          },
+        ],
+      }),
+    });
+    await renderContent(mock);
+
+    const timeline = await screen.findByRole('list', {
+      name: 'Alert transitions',
+    });
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent(
+      'Cases resolved without escalation: At risk → Breached',
+    );
+    expect(items[0]).toHaveTextContent(
+      'Burn 2d 2.5×, 7d 2.1× · 25% budget left · Runs out in 3 days (Nov 23, 2026)',
+    );
+    expect(items[1]).toHaveTextContent('OK → At risk');
+    expect(items[1]).toHaveTextContent('Not at this rate');
+    expect(mock.getEntityAlerts).toHaveBeenCalledWith(entityRef);
+
+    const panel = screen.getByTestId('slo-panel-cases-without-escalation');
+    expect(
+      within(panel).getByText('Alert state').nextSibling,
+    ).toHaveTextContent(/^Breached since .+ \(burn 2d 2\.5×, 7d 2\.1×\)$/);
+    expect(within(panel).getByText('Forecast').nextSibling).toHaveTextContent(
+      'Budget spent',
+    );
+    expect(
+      within(panel).getByTestId('alert-markers-cases-without-escalation'),
+    ).toHaveTextContent(
+      'Alert transitions (vertical lines): Nov 18, 2026: OK → At risk; Nov 20, 2026: At risk → Breached',
+    );
+  });
+
+  it('works without the alert history', async () => {
+    await renderContent(
+      api({ getEntityAlerts: jest.fn().mockRejectedValue(new Error('old')) }),
+    );
+    expect(await screen.findByTestId('trust-score')).toBeInTheDocument();
+    expect(screen.queryByText('Alert history')).not.toBeInTheDocument();
+  });
+
   it('shows the score and a panel per SLO with its numbers and source', async () => {
     const mock = api();
     await renderContent(mock);

@@ -12,6 +12,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
+  EntityAlertsResponse,
   EntityTrustEvaluation,
   SLO_STATUS_ORDER,
   SloEvaluation,
@@ -25,6 +26,7 @@ import { formatRelativeTime } from '../EntityUserTrustCard/formatRelativeTime';
 import { DissonancePanel } from './DissonancePanel';
 import { SignalsTable } from './SignalsTable';
 import { SloPanel } from './SloPanel';
+import { AlertTimeline } from './AlertTimeline';
 
 const useStyles = makeStyles(theme => ({
   sectionTitle: {
@@ -82,8 +84,9 @@ function ScoreCard({ trust }: { trust: EntityTrustEvaluation }) {
 function SloPanels(props: {
   slos: SloEvaluation[];
   definitions: Map<string, UserTrustSlo>;
+  alerts?: EntityAlertsResponse;
 }) {
-  const { slos, definitions } = props;
+  const { slos, definitions, alerts } = props;
   const classes = useStyles();
   if (slos.length === 0) {
     return (
@@ -112,6 +115,12 @@ function SloPanels(props: {
           slo={slo}
           definition={definitions.get(slo.name)}
           defaultExpanded={expanded.has(slo.name)}
+          transitions={alerts?.transitions}
+          alertSince={
+            alerts?.current.find(
+              c => c.slo === slo.name && c.state === slo.alert?.state,
+            )?.since
+          }
         />
       ))}
     </>
@@ -139,6 +148,15 @@ export function EntityUserTrustContent() {
       return new Map(slos.map(s => [s.slo.name, s.slo]));
     } catch {
       return new Map<string, UserTrustSlo>();
+    }
+  }, deps);
+  // The alert history adds the timeline and chart markers: the tab works
+  // without it (an older backend, a failed request).
+  const alerts = useAsync(async () => {
+    try {
+      return await api.getEntityAlerts(entityRef);
+    } catch {
+      return undefined;
     }
   }, deps);
 
@@ -176,9 +194,18 @@ export function EntityUserTrustContent() {
             <SloPanels
               slos={trust.value.slos}
               definitions={definitions.value ?? new Map()}
+              alerts={alerts.value}
             />
           </Box>
         </Grid>
+        {alerts.value && (
+          <Grid item xs={12}>
+            <AlertTimeline
+              transitions={alerts.value.transitions}
+              slos={trust.value.slos}
+            />
+          </Grid>
+        )}
       </>
     );
   }

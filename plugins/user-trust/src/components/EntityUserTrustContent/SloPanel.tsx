@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
+  AlertTransition,
   SloEvaluation,
   SloSource,
   UserTrustSlo,
@@ -25,6 +26,7 @@ import {
   sourceLocationUrl,
 } from '../common/format';
 import { SloStatusChip } from '../common/SloStatusChip';
+import { ALERT_STATE_LABELS, formatForecast } from '../common/alertFormat';
 import { BudgetBurnDownChart } from './BudgetBurnDownChart';
 
 const useStyles = makeStyles(theme => ({
@@ -186,8 +188,12 @@ export function SloPanel(props: {
   slo: SloEvaluation;
   definition?: UserTrustSlo;
   defaultExpanded?: boolean;
+  /** The entity's alert transitions: markers on the burn-down. */
+  transitions?: ReadonlyArray<AlertTransition>;
+  /** Since when the SLO is in its stored alert state. */
+  alertSince?: string;
 }) {
-  const { slo, definition, defaultExpanded } = props;
+  const { slo, definition, defaultExpanded, transitions, alertSince } = props;
   const classes = useStyles();
   const name = slo.displayName ?? slo.name;
   const summaryId = `slo-panel-${slo.name}-summary`;
@@ -239,6 +245,35 @@ export function SloPanel(props: {
               <Fact label="Burn rates">
                 <BurnRates slo={slo} />
               </Fact>
+              {slo.alert && (
+                <>
+                  <Fact label="Alert state">
+                    {ALERT_STATE_LABELS[slo.alert.state]}
+                    {alertSince && (
+                      <>
+                        {' '}
+                        since{' '}
+                        <time dateTime={alertSince}>
+                          {formatDateTime(alertSince)}
+                        </time>
+                      </>
+                    )}{' '}
+                    (burn{' '}
+                    {slo.alert.burnRates
+                      .map(
+                        b =>
+                          `${b.window} ${
+                            b.rate === null ? 'no data' : formatBurnRate(b.rate)
+                          }`,
+                      )
+                      .join(', ')}
+                    )
+                  </Fact>
+                  <Fact label="Forecast">
+                    {formatForecast(slo.alert.forecast)}
+                  </Fact>
+                </>
+              )}
               <Fact label="Window">
                 {formatDay(slo.window.from)} – {formatDay(slo.window.to)} (
                 {slo.window.duration})
@@ -256,7 +291,7 @@ export function SloPanel(props: {
             <Typography variant="overline" color="textSecondary">
               Error budget burn-down
             </Typography>
-            <BudgetBurnDownChart slo={slo} />
+            <BudgetBurnDownChart slo={slo} transitions={transitions} />
           </Grid>
         </Grid>
       </AccordionDetails>

@@ -21,6 +21,31 @@ import {
   WeekOverWeekCell,
 } from './HealthCells';
 import { NATURAL_ORDER, PAGE_SIZES, SortOrder } from './healthQuery';
+import { ALERT_STATE_LABELS, formatForecast } from '../common/alertFormat';
+
+/** When the first budget runs out at the current burn, and its SLO. */
+function RunoutCell({ alert }: { alert: EntityHealth['alert'] }) {
+  if (!alert) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        —
+      </Typography>
+    );
+  }
+  return (
+    <>
+      <Typography variant="body2">
+        {formatForecast({ spent: alert.spent, runsOutAt: alert.runsOutAt })}
+      </Typography>
+      {alert.state !== 'ok' && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          {ALERT_STATE_LABELS[alert.state]}
+          {alert.slo ? `: ${alert.slo}` : ''}
+        </Typography>
+      )}
+    </>
+  );
+}
 
 type Column = TableColumn<EntityHealth> & { sortField?: HealthSortField };
 
@@ -28,14 +53,14 @@ type Column = TableColumn<EntityHealth> & { sortField?: HealthSortField };
 const COLUMNS: Column[] = [
   {
     title: 'Service',
-    width: '17%',
+    width: '15%',
     sortField: 'name',
     highlight: true,
     render: row => <ServiceCell row={row} />,
   },
   {
     title: 'Team · system',
-    width: '15%',
+    width: '13%',
     render: row => (
       <>
         <RefCell entityRef={row.owner} defaultKind="group" />
@@ -45,7 +70,7 @@ const COLUMNS: Column[] = [
   },
   {
     title: 'Status',
-    width: '12%',
+    width: '10%',
     render: row => (
       <Box display="flex" alignItems="center" gridGap={4}>
         <SloStatusChip status={row.status} />
@@ -79,8 +104,14 @@ const COLUMNS: Column[] = [
     render: row => <BurnCell fastestBurn={row.fastestBurn} />,
   },
   {
+    title: 'Budget runs out',
+    width: '11%',
+    sortField: 'runout',
+    render: row => <RunoutCell alert={row.alert} />,
+  },
+  {
     title: 'Signals 7d',
-    width: '12%',
+    width: '10%',
     sortField: 'cases',
     render: row => (
       <>
@@ -100,7 +131,7 @@ const COLUMNS: Column[] = [
   },
   {
     title: 'Missing roles',
-    width: '12%',
+    width: '9%',
     render: row => <CoverageCell missingRoles={row.missingRoles} />,
   },
 ];
