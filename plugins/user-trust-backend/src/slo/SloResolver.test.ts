@@ -4,7 +4,11 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { validateOpenSlo } from '@user-trust/plugin-user-trust-common';
+import { JsonValue } from '@backstage/types';
+import { parse as parseYaml } from 'yaml';
 import { EntitySloStore } from './EntitySloStore';
+import { DEFAULT_SLO_RULE } from './defaultSlos';
 import { SLO_ANNOTATION, SloResolver } from './SloResolver';
 
 /** An OpenSLO file with one SLO of the given name. */
@@ -14,6 +18,7 @@ kind: SLO
 metadata:
   name: ${name}
 spec:
+  service: checkout
   budgetingMethod: Occurrences
   timeWindow:
     - duration: 28d
@@ -57,6 +62,13 @@ describe('SloResolver annotation files', () => {
     await fs.mkdir(path.join(catalogDir, 'sub'), { recursive: true });
     await fs.mkdir(outside);
     await fs.writeFile(path.join(catalogDir, 'slos.yaml'), sloFile('beside'));
+    await fs.writeFile(
+      path.join(catalogDir, 'partly.yaml'),
+      `${sloFile('supported')}---${sloFile('hourly').replace(
+        'duration: 28d',
+        'duration: 12h',
+      )}`,
+    );
     await fs.writeFile(
       path.join(catalogDir, 'sub', 'slos.yaml'),
       sloFile('in-sub'),
@@ -190,6 +202,23 @@ describe('SloResolver annotation files', () => {
     );
   });
 
+  it('applies the supported SLOs of a file and reports the skipped ones without echoing them', async () => {
+    expect(await resolve('./partly.yaml')).toEqual({
+      slos: [['supported', { type: 'annotation', location: './partly.yaml' }]],
+      problems: [
+        {
+          source: { type: 'annotation', location: './partly.yaml' },
+          message: `${SLO_ANNOTATION}: './partly.yaml' holds valid OpenSLO that User Trust does not support, skipped: documents [1] (POST /slos/validate with the file, or the backend log, says why; the other SLOs apply)`,
+        },
+      ],
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        '[1] spec.timeWindow[0].duration: rolling windows shorter than a day are not supported by User Trust',
+      ),
+    );
+  });
+
   it.each([
     ['a missing file', './missing.yaml', 'could not be read'],
     ['a directory', './sub', 'is not a file'],
@@ -232,5 +261,89 @@ describe('SloResolver annotation files', () => {
         message: `${SLO_ANNOTATION}: './slos.yaml' is relative, but the entity has no location to resolve it against`,
       },
     ]);
+  });
+});
+
+describe('SloResolver config defaults', () => {
+  const store = {
+    get: async () => undefined,
+    getMany: async () => new Map(),
+  } as unknown as EntitySloStore;
+  const service: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'checkout-api' },
+    spec: { type: 'service' },
+  };
+  const yamlDocuments = (text: string) =>
+    // The config holds documents as objects.
+    text
+      .split('---')
+      .map(part => parseYaml(part) as JsonValue)
+      .filter(Boolean);
+
+  function resolverWith(documents: JsonValue[]) {
+    const logger = mockServices.logger.mock();
+    const resolver = SloResolver.fromConfig(
+      mockServices.rootConfig({
+        data: {
+          userTrust: {
+            slos: { defaults: [{ rule: 'services', documents }] },
+          },
+        },
+      }),
+      {
+        store,
+        urlReader: {} as UrlReaderService,
+        logger,
+      },
+    );
+    return { resolver, logger };
+  }
+
+  it('keeps the built-in defaults valid and supported under OpenSLO v1', () => {
+    const result = validateOpenSlo(JSON.stringify(DEFAULT_SLO_RULE.documents));
+    expect(result.errors).toEqual([]);
+    expect(result.unsupported).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.slos).toHaveLength(4);
+  });
+
+  it('skips an unsupported SLO of a rule, applying the others and reporting it', async () => {
+    const { resolver, logger } = resolverWith(
+      yamlDocuments(
+        `${sloFile('daily')}---${sloFile('monthly').replace(
+          'duration: 28d',
+          'duration: 1M',
+        )}`,
+      ),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        "userTrust.slos.defaults rule 'services': Not supported by User Trust: [1] spec.timeWindow[0].duration",
+      ),
+    );
+    const result = await resolver.resolve(service, null);
+    expect(result.slos.map(s => s.slo.name)).toEqual(['daily']);
+    expect(result.problems).toEqual([
+      {
+        source: { type: 'config', rule: 'services' },
+        message: expect.stringMatching(
+          /^Not supported by User Trust: \[1\] spec\.timeWindow\[0\]\.duration: rolling windows given in months.*\(skipped; the other SLOs apply\)$/,
+        ),
+      },
+    ]);
+  });
+
+  it('refuses a rule with invalid OpenSLO at start-up', () => {
+    expect(() =>
+      resolverWith(
+        yamlDocuments(
+          sloFile('no-service').replace('  service: checkout\n', ''),
+        ),
+      ),
+    ).toThrow(
+      "Invalid userTrust.slos.defaults rule 'services': Invalid OpenSLO v1: spec.service: is required: the name of the service this SLO belongs to",
+    );
   });
 });

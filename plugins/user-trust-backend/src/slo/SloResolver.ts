@@ -4,13 +4,16 @@ import { Config } from '@backstage/config';
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  describeOpenSloIssues,
   EffectiveSlo,
   EntityFilter,
   matchesEntityFilter,
-  parseOpenSlo,
+  OpenSloValidationError,
+  OpenSloValidationResult,
   SloSource,
   toStoredEntityRef,
   UserTrustSlo,
+  validateOpenSlo,
 } from '@user-trust/plugin-user-trust-common';
 import { EntitySloStore, StoredSloDocument } from './EntitySloStore';
 import { DEFAULT_SLO_RULE } from './defaultSlos';
@@ -28,6 +31,8 @@ type DefaultRule = {
   rule: string;
   filter: EntityFilter;
   slos: UserTrustSlo[];
+  /** Its SLOs that are valid OpenSLO but not supported, skipped. */
+  unsupported?: string;
 };
 
 /** A problem with one source of SLOs, reported instead of ignored. */
@@ -42,6 +47,41 @@ class AnnotationProblem extends Error {
   constructor(target: string, problem: string, readonly cause?: unknown) {
     super(`${SLO_ANNOTATION}: '${target}' ${problem}`);
   }
+}
+
+/**
+ * Reads OpenSLO text: throws on any error of the spec; otherwise returns
+ * the supported SLOs and, when some were skipped, what User Trust does not
+ * support about them.
+ */
+function readOpenSlo(text: string): {
+  result: OpenSloValidationResult;
+  unsupported?: string;
+} {
+  const result = validateOpenSlo(text);
+  if (result.errors.length > 0) {
+    throw new OpenSloValidationError(result.errors, result.documentCount);
+  }
+  return {
+    result,
+    ...(result.unsupported.length > 0 && {
+      unsupported: `${describeOpenSloIssues(
+        { errors: [], unsupported: result.unsupported },
+        result.documentCount,
+      )} (skipped; the other SLOs apply)`,
+    }),
+  };
+}
+
+/** `[0], [2]`: the documents the unsupported issues are in. */
+function documentsOf(result: OpenSloValidationResult): string {
+  const indices = new Set(
+    result.unsupported.map(i => /^documents\[(\d+)\]/.exec(i.path)?.[1]),
+  );
+  return [...indices]
+    .filter(Boolean)
+    .map(i => `[${i}]`)
+    .join(', ');
 }
 
 /** Whether `path` is inside the directory `root` (not the directory itself). */
@@ -88,10 +128,19 @@ export class SloResolver {
           const name = rule.getString('rule');
           const documents = rule.get('documents');
           try {
+            const { result, unsupported } = readOpenSlo(
+              JSON.stringify(documents),
+            );
+            if (unsupported) {
+              deps.logger.warn(
+                `userTrust.slos.defaults rule '${name}': ${unsupported}`,
+              );
+            }
             return {
               rule: name,
               filter: entityFilterFromConfig(rule, 'filter.'),
-              slos: parseOpenSlo(JSON.stringify(documents)),
+              slos: result.slos,
+              ...(unsupported && { unsupported }),
             };
           } catch (e) {
             throw new Error(
@@ -105,7 +154,8 @@ export class SloResolver {
           {
             rule: DEFAULT_SLO_RULE.rule,
             filter: DEFAULT_SLO_RULE.filter,
-            slos: parseOpenSlo(JSON.stringify(DEFAULT_SLO_RULE.documents)),
+            slos: readOpenSlo(JSON.stringify(DEFAULT_SLO_RULE.documents)).result
+              .slos,
           },
         ];
     return new SloResolver(
@@ -151,11 +201,12 @@ export class SloResolver {
       if (
         matchesEntityFilter(rule.filter, entity, { tierLabel: this.tierLabel })
       ) {
+        const source: SloSource = { type: 'config', rule: rule.rule };
         for (const slo of rule.slos) {
-          byName.set(slo.name, {
-            slo,
-            source: { type: 'config', rule: rule.rule },
-          });
+          byName.set(slo.name, { slo, source });
+        }
+        if (rule.unsupported) {
+          problems.push({ source, message: rule.unsupported });
         }
       }
     }
@@ -176,9 +227,11 @@ export class SloResolver {
         updatedAt: document.updatedAt.toISOString(),
       };
       try {
-        for (const slo of parseOpenSlo(document.document)) {
+        const { result, unsupported } = readOpenSlo(document.document);
+        for (const slo of result.slos) {
           byName.set(slo.name, { slo, source });
         }
+        if (unsupported) problems.push({ source, message: unsupported });
       } catch (e) {
         problems.push({ source, message: (e as Error).message });
       }
@@ -209,9 +262,9 @@ export class SloResolver {
       } catch (e) {
         throw new AnnotationProblem(target, 'could not be read', e);
       }
+      let read: ReturnType<typeof readOpenSlo>;
       try {
-        const slos = parseOpenSlo(text);
-        return { slos: slos.map(slo => ({ slo, source })), problems: [] };
+        read = readOpenSlo(text);
       } catch (e) {
         // Its errors name the file's keys: only for the log.
         throw new AnnotationProblem(
@@ -220,6 +273,20 @@ export class SloResolver {
           e,
         );
       }
+      const slos = read.result.slos.map(slo => ({ slo, source }));
+      if (!read.unsupported) return { slos, problems: [] };
+      // Like errors, the details name the file's keys: only for the log.
+      this.logger.warn(
+        `Some SLOs of ${stringifyEntityRef(
+          entity,
+        )} (${SLO_ANNOTATION}: ${target}, read at ${location}) were skipped: ${
+          read.unsupported
+        }`,
+      );
+      const message = `${SLO_ANNOTATION}: '${target}' holds valid OpenSLO that User Trust does not support, skipped: documents ${documentsOf(
+        read.result,
+      )} (POST /slos/validate with the file, or the backend log, says why; the other SLOs apply)`;
+      return { slos, problems: [{ source, message }] };
     } catch (e) {
       const problem =
         e instanceof AnnotationProblem

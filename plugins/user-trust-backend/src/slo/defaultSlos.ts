@@ -2,6 +2,9 @@
  * The user-trust SLOs every service and website gets when
  * `userTrust.slos.defaults` is not configured: what an adopter sees before
  * writing any SLO. Each is an OpenSLO document computed from signals.
+ * Timeslices objectives carry timeSliceTarget and timeSliceWindow, as
+ * OpenSLO v1 requires: a day's rate or count is one value, so the day is
+ * good or bad as a whole (timeSliceTarget 1).
  */
 export const DEFAULT_SLO_RULE = {
   rule: 'built-in defaults for services and websites',
@@ -115,6 +118,7 @@ export const DEFAULT_SLO_RULE = {
             op: 'lte',
             value: 10,
             target: 0.9,
+            timeSliceTarget: 1,
             timeSliceWindow: '1d',
           },
         ],
@@ -152,6 +156,7 @@ export const DEFAULT_SLO_RULE = {
             op: 'lte',
             value: 0,
             target: 0.97,
+            timeSliceTarget: 1,
             timeSliceWindow: '1d',
           },
         ],

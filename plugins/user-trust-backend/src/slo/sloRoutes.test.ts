@@ -11,6 +11,8 @@ import {
   EntityTrustEvaluation,
   SignalInput,
 } from '@user-trust/plugin-user-trust-common';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import request from 'supertest';
 import userTrustPlugin from '../index';
 
@@ -232,13 +234,44 @@ describe('SLO routes', () => {
     expect(ok.body).toMatchObject({ valid: true, errors: [] });
     expect(ok.body.slos[0].name).toBe('checkout-csat');
 
+    // Invalid OpenSLO v1: a spec rule, with its path.
     const bad = await request(server)
       .post('/api/user-trust/slos/validate')
       .set('Authorization', user)
       .set('Content-Type', 'text/plain')
-      .send(CSAT_SLO.replace('Occurrences', 'RatioTimeslices'));
-    expect(bad.body.valid).toBe(false);
-    expect(bad.body.errors[0].path).toContain('spec.budgetingMethod');
+      .send(CSAT_SLO.replace('  service: checkout\n', ''));
+    expect(bad.body).toEqual({
+      valid: false,
+      slos: [],
+      errors: [
+        {
+          path: 'documents[0].spec.service',
+          message: 'is required: the name of the service this SLO belongs to',
+        },
+      ],
+      unsupported: [],
+      warnings: [],
+    });
+
+    // Valid OpenSLO that User Trust does not support: valid, but skipped.
+    const unsupported = await request(server)
+      .post('/api/user-trust/slos/validate')
+      .set('Authorization', user)
+      .set('Content-Type', 'text/plain')
+      .send(CSAT_SLO.replace('duration: 28d', 'duration: 1M'));
+    expect(unsupported.body).toMatchObject({
+      valid: true,
+      slos: [],
+      errors: [],
+      unsupported: [
+        {
+          path: 'documents[0].spec.timeWindow[0].duration',
+          message: expect.stringContaining(
+            'rolling windows given in months, quarters or years are not supported by User Trust yet',
+          ),
+        },
+      ],
+    });
   });
 
   it('gives services the default SLOs, with their source', async () => {
@@ -334,5 +367,157 @@ describe('SLO routes', () => {
       .delete(`${BASE}/checkout-api/slos`)
       .set('Authorization', user);
     expect(again.status).toBe(404);
+  });
+});
+
+/** An OpenSLO file written for another tool: every kind of OpenSLO v1. */
+const MULTI_KIND = readFileSync(
+  resolve(__dirname, '../../../../examples/slos/multi-kind.openslo.yaml'),
+  'utf8',
+);
+
+describe('SLO routes with OpenSLO files of every kind', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
+
+    async function start() {
+      const knex = await databases.init(databaseId);
+      backend = await startTestBackend({
+        features: [
+          userTrustPlugin,
+          catalogServiceMock.factory({ entities: [component('checkout-api')] }),
+          mockServices.database.factory({ knex }),
+          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+          mockServices.rootConfig.factory({
+            data: { userTrust: { evaluation: { cacheSeconds: 0 } } },
+          }),
+        ],
+      });
+      return backend.server;
+    }
+
+    afterEach(async () => {
+      await backend?.stop();
+      backend = undefined;
+    });
+
+    const user = mockCredentials.user.header();
+
+    it('validates a file written for another tool with warnings only, and applies its SLOs', async () => {
+      const server = await start();
+      const validated = await request(server)
+        .post('/api/user-trust/slos/validate')
+        .set('Authorization', user)
+        .set('Content-Type', 'application/yaml')
+        .send(MULTI_KIND);
+      expect(validated.status).toBe(200);
+      expect(validated.body).toMatchObject({
+        valid: true,
+        errors: [],
+        unsupported: [],
+      });
+      expect(validated.body.warnings.map((w: any) => w.path)).toEqual([
+        'documents[1]',
+        'documents[3].spec.alertPolicies',
+        'documents[5]',
+        'documents[7]',
+      ]);
+
+      const put = await request(server)
+        .put(`${BASE}/checkout-api/slos`)
+        .set('Authorization', user)
+        .set('Content-Type', 'application/yaml')
+        .send(MULTI_KIND);
+      expect(put.status).toBe(200);
+      expect(put.body.problems).toEqual([]);
+
+      const slos = await request(server)
+        .get(`${BASE}/checkout-api/slos`)
+        .set('Authorization', user);
+      expect(
+        slos.body.slos
+          .filter((s: any) => s.source.type === 'api')
+          .map((s: any) => s.slo.name),
+      ).toEqual(['storefront-escalations', 'storefront-no-critical-incidents']);
+      expect(slos.body.problems).toEqual([]);
+
+      const trust = await request(server)
+        .get(`${BASE}/checkout-api/trust`)
+        .set('Authorization', user);
+      expect(trust.status).toBe(200);
+      expect(trust.body.slos.map((s: any) => s.name)).toEqual(
+        expect.arrayContaining([
+          'storefront-escalations',
+          'storefront-no-critical-incidents',
+        ]),
+      );
+    });
+
+    it('stores a file with an unsupported SLO, applies the others and shows the problem', async () => {
+      const server = await start();
+      const unsupported = `${MULTI_KIND}
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: storefront-monthly-new-york
+spec:
+  service: storefront
+  indicatorRef: storefront-cases-not-escalated
+  timeWindow:
+    - duration: 1M
+      calendar:
+        startTime: 2024-01-01 00:00:00
+        timeZone: America/New_York
+  budgetingMethod: Occurrences
+  objectives:
+    - target: 0.9
+`;
+      const put = await request(server)
+        .put(`${BASE}/checkout-api/slos`)
+        .set('Authorization', user)
+        .set('Content-Type', 'application/yaml')
+        .send(unsupported);
+      expect(put.status).toBe(200);
+      const slos = await request(server)
+        .get(`${BASE}/checkout-api/slos`)
+        .set('Authorization', user);
+      expect(
+        slos.body.slos
+          .filter((s: any) => s.source.type === 'api')
+          .map((s: any) => s.slo.name),
+      ).toEqual(['storefront-escalations', 'storefront-no-critical-incidents']);
+      expect(slos.body.problems).toEqual([
+        {
+          source: expect.objectContaining({ type: 'api' }),
+          message:
+            'Not supported by User Trust: [8] spec.timeWindow[0].calendar.timeZone: calendar windows in America/New_York are not supported by User Trust yet: signals are counted per UTC day; use timeZone: UTC (skipped; the other SLOs apply)',
+        },
+      ]);
+
+      // Only unsupported SLOs: nothing to store.
+      const only = await request(server)
+        .put(`${BASE}/checkout-api/slos`)
+        .set('Authorization', user)
+        .set('Content-Type', 'application/yaml')
+        .send(CSAT_SLO.replace('duration: 28d', 'duration: 12h'));
+      expect(only.status).toBe(400);
+      expect(only.body.error.message).toBe(
+        'No SLO in the request body that User Trust supports. Not supported by User Trust: spec.timeWindow[0].duration: rolling windows shorter than a day are not supported by User Trust: signals are counted per day; use whole days, e.g. 1d or 28d',
+      );
+
+      // Invalid OpenSLO v1 anywhere: refused, with the spec's rule.
+      const invalid = await request(server)
+        .put(`${BASE}/checkout-api/slos`)
+        .set('Authorization', user)
+        .set('Content-Type', 'application/yaml')
+        .send(MULTI_KIND.replace('  severity: page\n', ''));
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.message).toBe(
+        'Invalid OpenSLO v1: [6] spec.severity: is required',
+      );
+    });
   });
 });

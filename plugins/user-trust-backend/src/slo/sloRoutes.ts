@@ -4,6 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  describeOpenSloIssues,
   toStoredEntityRef,
   userTrustSloUpdatePermission,
   validateOpenSlo,
@@ -95,16 +96,21 @@ export function registerSloRoutes(
       userTrustSloUpdatePermission,
     );
     const text = sloText(req);
-    const { slos, errors } = validateOpenSlo(text);
-    if (errors.length > 0) {
-      throw new InputError(
-        `Invalid OpenSLO documents: ${errors
-          .map(e => `${e.path}: ${e.message}`)
-          .join('; ')}`,
-      );
+    const result = validateOpenSlo(text);
+    // Spec errors refuse the document; unsupported SLOs are skipped (and
+    // shown as problems of the stored document) unless none is left.
+    if (result.errors.length > 0) {
+      throw new InputError(describeOpenSloIssues(result, result.documentCount));
     }
-    if (slos.length === 0) {
-      throw new InputError('No OpenSLO SLO documents in the request body');
+    if (result.slos.length === 0) {
+      throw new InputError(
+        result.unsupported.length > 0
+          ? `No SLO in the request body that User Trust supports. ${describeOpenSloIssues(
+              result,
+              result.documentCount,
+            )}`
+          : 'No OpenSLO SLO documents in the request body',
+      );
     }
     const updatedBy = principalRef(auth, credentials);
     await sloStore.put(entityRef, text, updatedBy);
@@ -129,11 +135,15 @@ export function registerSloRoutes(
 
   router.post('/slos/validate', async (req, res) => {
     await httpAuth.credentials(req);
-    const { slos, errors } = validateOpenSlo(sloText(req));
+    const { slos, errors, unsupported, warnings } = validateOpenSlo(
+      sloText(req),
+    );
     res.json({
-      valid: errors.length === 0 && slos.length > 0,
+      valid: errors.length === 0,
       slos,
       errors,
+      unsupported,
+      warnings,
     });
   });
 }
