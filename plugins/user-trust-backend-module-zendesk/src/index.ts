@@ -1,9 +1,9 @@
 /**
  * Zendesk signal source for the User Trust backend: tickets become
  * `support_case` signals, moves to an escalation group or tag
- * `escalation` signals and satisfaction ratings `csat_response` signals,
- * from ticket webhooks (signed) and the cursor-based incremental ticket
- * export, mapped to catalog entities by a ticket field, a tag prefix or
+ * `escalation` signals, satisfaction ratings and customizable CSAT survey
+ * responses `csat_response` signals, from ticket webhooks (signed), the
+ * cursor-based incremental ticket export and the survey responses list, mapped to catalog entities by a ticket field, a tag prefix or
  * the `zendesk.com/tags` annotation; the backend module (the default
  * export) registers them as the `zendesk` connector.
  *
@@ -23,6 +23,8 @@ export {
   retryAfterMs,
   ZendeskClient,
   ZENDESK_EXPORT_PAGE_SIZE,
+  ZENDESK_SHOW_MANY_LIMIT,
+  ZENDESK_SURVEY_PAGE_SIZE,
 } from './client/ZendeskClient';
 export type {
   ZendeskClientOptions,
@@ -31,6 +33,7 @@ export type {
   ZendeskFetchResponse,
 } from './client/ZendeskClient';
 export * from './mapping/ticketSignals';
+export * from './mapping/surveyResponseSignals';
 export * from './mapping/TicketEntityMapping';
 export * from './webhook/webhookSignature';
 export {
@@ -44,3 +47,4 @@ export type {
   ZendeskWebhookOutcome,
 } from './webhook/handleZendeskWebhook';
 export * from './sync/syncTickets';
+export * from './sync/syncSurveyResponses';

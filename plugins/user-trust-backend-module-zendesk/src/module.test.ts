@@ -12,6 +12,7 @@ import userTrustPlugin from '@user-trust/plugin-user-trust-backend';
 import request from 'supertest';
 import {
   FakeZendesk,
+  fakeSurveyResponse,
   fakeTicket,
   signedDelivery,
   ticketEvent,
@@ -439,6 +440,118 @@ describe('the Zendesk module in a backend', () => {
       expect(payments.items.map((s: any) => s.kind).sort()).toEqual([
         'escalation',
         'support_case',
+      ]);
+    });
+
+    it("stores CSAT survey responses on their ticket's entity, once, and counts a rating once", async () => {
+      fake = await FakeZendesk.start();
+      fake.users.push({ id: 7, email: 'jane@example.com', name: 'Jane' });
+      fake.organizations.push({ id: 55, name: 'Globex' });
+      const base = Date.now() - 2 * 24 * HOUR;
+      const tickets = [
+        { id: 201, tag: 'service_checkout-api', rating: 2, scale: 3 as const },
+        { id: 202, tag: 'service_checkout-api', rating: 5, scale: 5 as const },
+        { id: 203, tag: 'service_checkout-api', rating: 1, scale: 2 as const },
+        { id: 204, tag: 'service_search', rating: 2, scale: 2 as const },
+      ];
+      for (const [i, t] of tickets.entries()) {
+        fake.upsertTickets(
+          fakeTicket({
+            id: t.id,
+            created_at: iso(base + i * 60_000),
+            status: 'solved',
+            assignee_id: 7,
+            organization_id: 55,
+            tags: [t.tag],
+            // Zendesk's good/bad summary of the survey response.
+            satisfaction_rating: { score: t.rating > 1 ? 'good' : 'bad' },
+          }),
+        );
+        fake.upsertSurveyResponses(
+          fakeSurveyResponse({
+            id: `01J1WB51MG6HXTYWE6Q0C93R${i}`,
+            ticketId: t.id,
+            rating: t.rating,
+            scale: t.scale,
+            createdAt: iso(base + HOUR + i * 60_000),
+            expiresAt: iso(Date.now() + 24 * HOUR),
+          }),
+        );
+      }
+      // The survey responses' first request is rate limited.
+      fake.failNext({ status: 429, retryAfter: '0' });
+      const server = await start({
+        baseUrl: fake.baseUrl,
+        email: fake.email,
+        apiToken: fake.apiToken,
+        exportRequestsPerMinute: 0,
+      });
+      const resync = () =>
+        request(server)
+          .post('/api/user-trust/sources/zendesk/resync')
+          .set('Authorization', user)
+          .expect(202);
+      await resync();
+      const csat = async () =>
+        (await signalsOf(server, 'checkout-api')).items
+          .filter((s: any) => s.kind === 'csat_response')
+          .map((s: any) => [s.externalId, s.value, s.handledBy, s.account]);
+      expect(await csat()).toEqual(
+        expect.arrayContaining([
+          [
+            'survey-response:01J1WB51MG6HXTYWE6Q0C93R0',
+            3,
+            'user:default/jane',
+            'Globex',
+          ],
+          [
+            'survey-response:01J1WB51MG6HXTYWE6Q0C93R1',
+            5,
+            'user:default/jane',
+            'Globex',
+          ],
+          [
+            'survey-response:01J1WB51MG6HXTYWE6Q0C93R2',
+            1,
+            'user:default/jane',
+            'Globex',
+          ],
+        ]),
+      );
+      // No `<ticket>:csat` beside them: each rating counts once.
+      expect(await csat()).toHaveLength(3);
+      expect(fake.surveyRequests()[0]).toMatchObject({
+        path: '/api/v2/guide/survey_responses',
+      });
+      const status = await zendeskStatus(server);
+      expect(status.errors).toEqual([]);
+      expect(status.externalServices).toEqual([
+        expect.objectContaining({
+          id: 'service_search',
+          unattributedSignals: 2, // the case and the survey response
+        }),
+      ]);
+
+      // The responder changes the rating: a re-read updates its signal.
+      fake.upsertSurveyResponses(
+        fakeSurveyResponse({
+          id: '01J1WB51MG6HXTYWE6Q0C93R0',
+          ticketId: 201,
+          rating: 3,
+          scale: 3,
+          createdAt: iso(base + HOUR),
+          updatedAt: iso(Date.now() - 60_000),
+          expiresAt: iso(Date.now() + 24 * HOUR),
+        }),
+      );
+      await resync();
+      const after = await csat();
+      expect(after).toHaveLength(3);
+      expect(after).toContainEqual([
+        'survey-response:01J1WB51MG6HXTYWE6Q0C93R0',
+        5,
+        'user:default/jane',
+        'Globex',
       ]);
     });
 

@@ -8,6 +8,15 @@
  *   `end_of_stream`; sideloads `users`, `organizations`, `metric_sets` with
  *   `include`; 400 without either parameter or with an unknown cursor;
  * - `GET /api/v2/tickets/{id}.json`: 404 `RecordNotFound` when absent;
+ * - `GET /api/v2/tickets/show_many.json?ids=`: up to 100 comma-separated
+ *   ids (400 beyond), the tickets found (absent ones left out), sideloads;
+ * - `GET /api/v2/guide/survey_responses`: customizable CSAT survey
+ *   responses, filters `filter[created_at_start]`/`filter[created_at_end]`
+ *   (Unix seconds, inclusive), `filter[subject_zrns]`,
+ *   `filter[responder_ids]`; cursor pagination `page[size]` (default and
+ *   most 100), `page[after]`, answered with `meta.has_more`,
+ *   `meta.after_cursor`, `meta.before_cursor`, `links.next`, `links.prev`;
+ *   ordered by creation (the rating answer's `created_at`), then id;
  * - basic auth `{email}/token:{apiToken}` or an OAuth bearer, else 401
  *   `Couldn't authenticate you`;
  * - 429 with `Retry-After` (seconds) when told to, or when more export
@@ -23,6 +32,7 @@ import {
 import { AddressInfo } from 'node:net';
 import {
   ZendeskOrganization,
+  ZendeskSurveyResponse,
   ZendeskTicket,
   ZendeskTicketMetricSet,
   ZendeskUser,
@@ -56,6 +66,7 @@ export class FakeZendesk {
   readonly users: ZendeskUser[] = [];
   readonly organizations: ZendeskOrganization[] = [];
   readonly metricSets: ZendeskTicketMetricSet[] = [];
+  readonly surveyResponses: ZendeskSurveyResponse[] = [];
   readonly requests: FakeRequest[] = [];
   readonly email = 'agent@example.com';
   readonly apiToken = 'api-token-test';
@@ -111,6 +122,21 @@ export class FakeZendesk {
     }
   }
 
+  /** Adds or replaces survey responses (by id), as a responder's edit would. */
+  upsertSurveyResponses(...responses: ZendeskSurveyResponse[]) {
+    for (const response of responses) {
+      const at = this.surveyResponses.findIndex(r => r.id === response.id);
+      if (at >= 0) this.surveyResponses[at] = response;
+      else this.surveyResponses.push(response);
+    }
+  }
+
+  surveyRequests() {
+    return this.requests.filter(
+      r => r.path === '/api/v2/guide/survey_responses',
+    );
+  }
+
   exportRequests() {
     return this.requests.filter(r => r.path.startsWith('/api/v2/incremental/'));
   }
@@ -162,6 +188,28 @@ export class FakeZendesk {
       this.exportPage(url, res);
       return;
     }
+    if (url.pathname === '/api/v2/guide/survey_responses') {
+      this.surveyPage(url, res);
+      return;
+    }
+    if (/^\/api\/v2\/tickets\/show_many(\.json)?$/.test(url.pathname)) {
+      const ids = (url.searchParams.get('ids') ?? '')
+        .split(',')
+        .filter(id => id !== '');
+      if (ids.length === 0 || ids.length > 100) {
+        this.send(res, 400, {
+          error: 'InvalidValue',
+          description: 'ids: between 1 and 100 ids',
+        });
+        return;
+      }
+      const found = this.tickets.filter(t => ids.includes(String(t.id)));
+      this.send(res, 200, {
+        tickets: found,
+        ...this.sideloads(found, url.searchParams.get('include')),
+      });
+      return;
+    }
     const show = /^\/api\/v2\/tickets\/(\d+)\.json$/.exec(url.pathname);
     if (show) {
       const ticket = this.tickets.find(t => String(t.id) === show[1]);
@@ -201,6 +249,89 @@ export class FakeZendesk {
         ),
       }),
     };
+  }
+
+  private surveyPage(url: URL, res: ServerResponse) {
+    const q = url.searchParams;
+    const epoch = (name: string) => {
+      const value = q.get(name);
+      return value && /^\d+$/.test(value) ? Number(value) : undefined;
+    };
+    const start = epoch('filter[created_at_start]');
+    const end = epoch('filter[created_at_end]');
+    const list = (name: string) =>
+      q.get(name)?.split(',').filter(Boolean) ?? undefined;
+    const zrns = list('filter[subject_zrns]');
+    const responders = list('filter[responder_ids]');
+    const size = Number(q.get('page[size]') ?? 100);
+    if (!Number.isInteger(size) || size < 1 || size > 100) {
+      this.send(res, 400, {
+        errors: [{ code: 'InvalidPaginationParameter', title: 'page[size]' }],
+      });
+      return;
+    }
+    const createdAt = (r: ZendeskSurveyResponse) =>
+      seconds(
+        (r.answers ?? []).find(a => a?.created_at)?.created_at ??
+          '1970-01-01T00:00:00Z',
+      );
+    const ordered = this.surveyResponses
+      .filter(r => start === undefined || createdAt(r) >= start)
+      .filter(r => end === undefined || createdAt(r) <= end)
+      .filter(
+        r =>
+          !zrns ||
+          (r.subjects ?? []).some(s => zrns.includes(String(s.zrn))) ||
+          (r.subject_zrns ?? []).some(z => zrns.includes(z)),
+      )
+      .filter(r => !responders || responders.includes(String(r.responder_id)))
+      .map(r => ({ t: createdAt(r), id: r.id, response: r }))
+      .sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
+    let rest = ordered;
+    const afterParam = q.get('page[after]');
+    if (afterParam) {
+      let after: { t: number; id: string } | undefined;
+      try {
+        after = JSON.parse(Buffer.from(afterParam, 'base64url').toString());
+      } catch {
+        after = undefined;
+      }
+      if (typeof after?.t !== 'number' || typeof after?.id !== 'string') {
+        this.send(res, 400, {
+          errors: [
+            { code: 'InvalidPaginationParameter', title: 'page[after]' },
+          ],
+        });
+        return;
+      }
+      const a = after;
+      rest = ordered.filter(
+        o => o.t > a.t || (o.t === a.t && o.id.localeCompare(a.id) > 0),
+      );
+    }
+    const page = rest.slice(0, size);
+    const cursorOf = (o?: { t: number; id: string }) =>
+      o
+        ? Buffer.from(JSON.stringify({ t: o.t, id: o.id })).toString(
+            'base64url',
+          )
+        : null;
+    const hasMore = rest.length > size;
+    const afterCursor = cursorOf(page[page.length - 1]);
+    const next = new URL(url.toString());
+    if (afterCursor) next.searchParams.set('page[after]', afterCursor);
+    this.send(res, 200, {
+      survey_responses: page.map(p => p.response),
+      meta: {
+        has_more: hasMore,
+        after_cursor: afterCursor,
+        before_cursor: cursorOf(page[0]),
+      },
+      links: {
+        next: hasMore ? next.toString() : null,
+        prev: null,
+      },
+    });
   }
 
   private exportPage(url: URL, res: ServerResponse) {
@@ -367,5 +498,84 @@ export function signedDelivery(
       'x-zendesk-webhook-signature': signature,
       'x-zendesk-webhook-signature-timestamp': timestamp,
     } as Record<string, string>,
+  };
+}
+
+/**
+ * A customizable CSAT survey response about a ticket, shaped as Zendesk
+ * lists it: a `rating_scale` answer to the `customer_satisfaction`
+ * question (with its options, 1 to `scale`), then a skipped comment.
+ */
+export function fakeSurveyResponse(options: {
+  id: string;
+  ticketId: number;
+  rating: number;
+  scale: 2 | 3 | 5;
+  createdAt: string;
+  updatedAt?: string;
+  expiresAt?: string;
+  /** False: the answer's question carries no options. */
+  withOptions?: boolean;
+}): ZendeskSurveyResponse {
+  const labels: Record<number, string[]> = {
+    2: ['Bad', 'Good'],
+    3: ['Unsatisfied', 'Neutral', 'Satisfied'],
+    5: [
+      'Very unsatisfied',
+      'Unsatisfied',
+      'Neutral',
+      'Satisfied',
+      'Very satisfied',
+    ],
+  };
+  const updatedAt = options.updatedAt ?? options.createdAt;
+  return {
+    id: options.id,
+    answers: [
+      {
+        type: 'rating_scale',
+        rating: options.rating,
+        rating_category:
+          options.rating > (options.scale === 5 ? 3 : options.scale - 1)
+            ? 'good'
+            : 'bad',
+        question: {
+          id: '01GFYBENPDGN1R6NAA4WRDNVFR',
+          type: 'rating_scale_numeric',
+          sub_type: 'customer_satisfaction',
+          ...(options.withOptions !== false && {
+            options: labels[options.scale].map((label, i) => ({
+              rating: i + 1,
+              label: { type: 'static', value: label },
+            })),
+          }),
+        },
+        created_at: options.createdAt,
+        updated_at: updatedAt,
+      },
+      {
+        type: 'skipped',
+        question: {
+          id: '01JQ6E6V6SQ9P0KB16GFZN61VK',
+          type: 'open_ended',
+          alias: 'comment',
+        },
+        created_at: options.createdAt,
+        updated_at: options.createdAt,
+      },
+    ],
+    expires_at:
+      options.expiresAt ??
+      new Date(Date.parse(options.createdAt) + 7 * 86_400_000).toISOString(),
+    responder_id: 4398080151295,
+    subject_zrns: [`zen:ticket:${options.ticketId}`],
+    subjects: [
+      {
+        id: String(options.ticketId),
+        type: 'ticket',
+        zrn: `zen:ticket:${options.ticketId}`,
+      },
+    ],
+    survey: { id: '01J58KJ9RAE0D2EK7HRVM7Z8F2', version: 3, state: 'enabled' },
   };
 }

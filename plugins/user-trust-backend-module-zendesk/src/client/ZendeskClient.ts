@@ -3,6 +3,8 @@ import { ZendeskApiError } from './ZendeskApiError';
 import {
   ZendeskOrganization,
   ZendeskSideloads,
+  ZendeskSurveyResponse,
+  ZendeskSurveyResponsePage,
   ZendeskTicket,
   ZendeskTicketExportPage,
   ZendeskTicketMetricSet,
@@ -62,6 +64,14 @@ export const ZENDESK_EXPORT_PAGE_SIZE = 1000;
 
 const EXPORT_PATH = '/api/v2/incremental/tickets/cursor.json';
 const SIDELOADS = 'users,organizations,metric_sets';
+const SURVEY_RESPONSES_PATH = '/api/v2/guide/survey_responses';
+const SHOW_MANY_PATH = '/api/v2/tickets/show_many.json';
+
+/** Survey responses a page holds (`page[size]`, at most 100). @public */
+export const ZENDESK_SURVEY_PAGE_SIZE = 100;
+
+/** Tickets one `show_many` request reads at most (Zendesk: 100). @public */
+export const ZENDESK_SHOW_MANY_LIMIT = 100;
 
 function abortError() {
   const error = new Error('The request was aborted');
@@ -223,6 +233,84 @@ export class ZendeskClient {
       }
       throw error;
     }
+  }
+
+  /**
+   * One page of the customizable CSAT survey responses created since
+   * `createdAtStart` (Unix seconds, `filter[created_at_start]`), the first
+   * page without `cursor`, the next ones with the `meta.after_cursor` of
+   * the page before (`page[after]`).
+   */
+  async listSurveyResponses(
+    from: { createdAtStart: number; cursor?: string },
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ZendeskSurveyResponsePage> {
+    const path = SURVEY_RESPONSES_PATH;
+    const query = new URLSearchParams();
+    query.set(
+      'filter[created_at_start]',
+      String(Math.floor(from.createdAtStart)),
+    );
+    query.set('page[size]', String(ZENDESK_SURVEY_PAGE_SIZE));
+    if (from.cursor) query.set('page[after]', from.cursor);
+    const body = await this.get(path, query, options.signal);
+    const meta = body.meta as Record<string, unknown> | undefined;
+    if (
+      !Array.isArray(body.survey_responses) ||
+      !meta ||
+      typeof meta !== 'object' ||
+      typeof meta.has_more !== 'boolean'
+    ) {
+      throw new ZendeskApiError(
+        `Zendesk ${path} answered without 'survey_responses' and 'meta.has_more'`,
+        { kind: 'invalid-response', status: 200, path },
+      );
+    }
+    const afterCursor =
+      typeof meta.after_cursor === 'string' && meta.after_cursor
+        ? meta.after_cursor
+        : undefined;
+    return {
+      responses: (body.survey_responses as ZendeskSurveyResponse[]).filter(
+        r => r && typeof r === 'object' && typeof r.id === 'string',
+      ),
+      ...(afterCursor && { afterCursor }),
+      hasMore: meta.has_more,
+    };
+  }
+
+  /**
+   * Tickets by id with their sideloads, read `ZENDESK_SHOW_MANY_LIMIT` at a
+   * time (`GET /api/v2/tickets/show_many.json?ids=`). Tickets that are gone
+   * are simply absent.
+   */
+  async getTickets(
+    ids: string[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<Array<{ ticket: ZendeskTicket; sideloads: ZendeskSideloads }>> {
+    const unique = [...new Set(ids)];
+    const read: Array<{ ticket: ZendeskTicket; sideloads: ZendeskSideloads }> =
+      [];
+    for (let at = 0; at < unique.length; at += ZENDESK_SHOW_MANY_LIMIT) {
+      const query = new URLSearchParams({
+        ids: unique.slice(at, at + ZENDESK_SHOW_MANY_LIMIT).join(','),
+        include: SIDELOADS,
+      });
+      const body = await this.get(SHOW_MANY_PATH, query, options.signal);
+      if (!Array.isArray(body.tickets)) {
+        throw new ZendeskApiError(
+          `Zendesk ${SHOW_MANY_PATH} answered without 'tickets'`,
+          { kind: 'invalid-response', status: 200, path: SHOW_MANY_PATH },
+        );
+      }
+      const sideloads = sideloadsOf(body);
+      for (const ticket of body.tickets as ZendeskTicket[]) {
+        if (ticket && typeof ticket === 'object' && ticket.id !== undefined) {
+          read.push({ ticket, sideloads });
+        }
+      }
+    }
+    return read;
   }
 
   private async paceExport(signal?: AbortSignal) {

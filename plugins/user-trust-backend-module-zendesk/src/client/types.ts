@@ -76,3 +76,82 @@ export type ZendeskTicketExportPage = {
   /** True once the export has returned everything up to now. */
   endOfStream: boolean;
 };
+
+/**
+ * An option of a CSAT rating scale question: its `rating` (1 to the
+ * number of options: a scale of 2, 3 or 5) and how it is shown.
+ *
+ * @public
+ */
+export type ZendeskSurveyRatingOption = {
+  rating?: number | null;
+  label?: unknown;
+  emoji?: unknown;
+};
+
+/**
+ * The question an answer of a survey response answers. The CSAT rating
+ * question has `type` `rating_scale_numeric`, `rating_scale_emoji` or
+ * `rating_scale_custom_text` and `sub_type` `customer_satisfaction`.
+ *
+ * @public
+ */
+export type ZendeskSurveyQuestion = {
+  id?: string;
+  type?: string;
+  sub_type?: string | null;
+  alias?: string | null;
+  options?: ZendeskSurveyRatingOption[] | null;
+};
+
+/**
+ * An answer of a survey response: a rating (`type` `rating_scale`, its
+ * `rating`), a closed- or open-ended answer, or a skipped question.
+ *
+ * @public
+ */
+export type ZendeskSurveyAnswer = {
+  type?: string;
+  rating?: number | null;
+  rating_category?: string | null;
+  question?: ZendeskSurveyQuestion | null;
+  created_at?: string | null;
+  updated_at?: string | null;
+};
+
+/** What a survey response is about, e.g. `{ id: '99', type: 'ticket', zrn: 'zen:ticket:99' }`. @public */
+export type ZendeskSurveySubject = {
+  id: string | number;
+  type?: string | null;
+  zrn?: string | null;
+};
+
+/**
+ * A response to a customizable CSAT survey, as
+ * `GET /api/v2/guide/survey_responses` lists it.
+ *
+ * @public
+ */
+export type ZendeskSurveyResponse = {
+  id: string;
+  answers?: ZendeskSurveyAnswer[] | null;
+  /** Until when the responder may still change the response. */
+  expires_at?: string | null;
+  responder_id?: number | string | null;
+  subject_zrns?: string[] | null;
+  subjects?: ZendeskSurveySubject[] | null;
+  survey?: {
+    id: string;
+    version?: number | null;
+    state?: string | null;
+  } | null;
+};
+
+/** One page of `GET /api/v2/guide/survey_responses` (cursor pagination). @public */
+export type ZendeskSurveyResponsePage = {
+  responses: ZendeskSurveyResponse[];
+  /** `meta.after_cursor`: the next page's `page[after]`. */
+  afterCursor?: string;
+  /** `meta.has_more`. */
+  hasMore: boolean;
+};

@@ -1,9 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { UserTrustConnector } from '@user-trust/plugin-user-trust-node';
+import { ZendeskApiError } from '../client/ZendeskApiError';
 import { ZendeskClient } from '../client/ZendeskClient';
 import { ZendeskConfig } from '../config';
 import { resolveZendeskService } from '../mapping/TicketEntityMapping';
+import { zendeskSurveyTicketId } from '../mapping/surveyResponseSignals';
 import { ZENDESK_SOURCE } from '../mapping/ticketSignals';
+import { syncZendeskSurveyResponses } from '../sync/syncSurveyResponses';
 import { syncZendeskTickets } from '../sync/syncTickets';
 import {
   handleZendeskWebhook,
@@ -11,6 +14,7 @@ import {
   ticketFromEventDetail,
 } from '../webhook/handleZendeskWebhook';
 import { CatalogIndexCache } from './CatalogIndexCache';
+import { storeSurveyResponses } from './storeSurveyResponses';
 import { storeTickets } from './storeTickets';
 
 /**
@@ -64,6 +68,47 @@ export function createZendeskConnector(options: {
       sync: {
         schedule: config.schedule,
         run: async context => {
+          // Survey responses first: the tickets they rate are marked before
+          // the export reads them, so a rating counts once.
+          try {
+            const surveys = await syncZendeskSurveyResponses({
+              client,
+              context,
+              backfillDays: config.backfillDays,
+              signal: context.signal,
+              now,
+              store: async page => {
+                const ids = page.responses
+                  .map(zendeskSurveyTicketId)
+                  .filter((id): id is string => id !== undefined);
+                const tickets = await client.getTickets(ids, {
+                  signal: context.signal,
+                });
+                await storeSurveyResponses({
+                  responses: page.responses,
+                  tickets: new Map(tickets.map(t => [String(t.ticket.id), t])),
+                  config,
+                  index: await catalog.get(),
+                  context,
+                });
+              },
+            });
+            logger.info(
+              `Zendesk sync read ${surveys.responses} CSAT survey response(s) in ${surveys.pages} page(s)`,
+            );
+          } catch (error) {
+            // Accounts without customizable CSAT (or a user not allowed to
+            // read it) answer 403 or 404: the tickets are read all the same.
+            if (
+              !(error instanceof ZendeskApiError) ||
+              (error.status !== 403 && error.status !== 404)
+            ) {
+              throw error;
+            }
+            logger.info(
+              `Zendesk CSAT survey responses are not read: ${error.message}`,
+            );
+          }
           const result = await syncZendeskTickets({
             client,
             context,

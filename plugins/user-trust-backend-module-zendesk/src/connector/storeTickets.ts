@@ -35,6 +35,67 @@ const isInputError = (error: unknown) =>
 
 type FirstSeen = { at: string; score?: string };
 
+/**
+ * State key marking a ticket that has a CSAT survey response: its
+ * `satisfaction_rating` (Zendesk's good/bad summary of that response) then
+ * makes no `csat_response` of its own.
+ */
+export const surveyRatedStateKey = (ticketId: string | number) =>
+  `survey-rated:${ticketId}`;
+
+/**
+ * Where a ticket's signals go: the entity of the service it names (or the
+ * default entity), else kept under the service, else nowhere.
+ */
+export function ticketDestination(
+  ticket: ZendeskTicket,
+  config: ZendeskConfig,
+  index: ZendeskCatalogIndex,
+): { entityRef: string } | { serviceId: string } | undefined {
+  const serviceId = ticketServiceId(ticket, config.mapping, index);
+  const entityRef = serviceId
+    ? resolveZendeskService(serviceId, config.mapping, index)
+    : config.mapping.defaultEntityRef;
+  if (entityRef) return { entityRef };
+  return serviceId ? { serviceId } : undefined;
+}
+
+/**
+ * Ingests the signals of several items in one batch; when ingestion
+ * refuses one (an `InputError`), each item on its own, so that one bad
+ * item holds back no other. Returns how many were stored and the refused.
+ */
+export async function ingestEach(
+  context: UserTrustConnectorContext,
+  items: Array<{ id: string; signals: SignalInput[] }>,
+  what: string,
+): Promise<{
+  ingested: number;
+  refused: Array<{ id: string; message: string }>;
+}> {
+  const refused: Array<{ id: string; message: string }> = [];
+  if (items.length === 0) return { ingested: 0, refused };
+  try {
+    await context.ingest(items.flatMap(m => m.signals));
+    return { ingested: items.length, refused };
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+  }
+  let ingested = 0;
+  for (const { id, signals } of items) {
+    try {
+      await context.ingest(signals);
+      ingested += 1;
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      const message = (e as Error).message;
+      refused.push({ id, message });
+      context.logger.warn(`Zendesk ${what} ${id} was not stored: ${message}`);
+    }
+  }
+  return { ingested, refused };
+}
+
 function isEscalated(ticket: ZendeskTicket, config: ZendeskConfig) {
   const { groupIds, tags } = config.escalation;
   if (
@@ -86,7 +147,10 @@ export async function storeTickets(options: {
     }
     let ratedAt: string | undefined;
     const score = ticket.satisfaction_rating?.score;
-    if (zendeskCsatValue(score) !== undefined) {
+    const surveyRated =
+      zendeskCsatValue(score) !== undefined &&
+      (await context.state.get(surveyRatedStateKey(ticket.id))) !== undefined;
+    if (zendeskCsatValue(score) !== undefined && !surveyRated) {
       const stateKey = `rated:${ticket.id}`;
       const stored = await context.state.get<FirstSeen>(stateKey);
       // A changed score is a new response: it takes the time it was seen.
@@ -107,52 +171,38 @@ export async function storeTickets(options: {
       ...(escalatedAt && { escalatedAt }),
       ...(ratedAt && { ratedAt }),
       ...(hints?.solvedAt && { solvedAt: hints.solvedAt }),
+      ...(surveyRated && { csat: false }),
     });
     if (signals.length === 0) {
       result.ignored += 1;
       continue;
     }
-    const serviceId = ticketServiceId(ticket, config.mapping, index);
-    const entityRef = serviceId
-      ? resolveZendeskService(serviceId, config.mapping, index)
-      : config.mapping.defaultEntityRef;
-    if (entityRef) {
+    const destination = ticketDestination(ticket, config, index);
+    if (destination && 'entityRef' in destination) {
+      const { entityRef } = destination;
       mapped.push({
         ticketId: String(ticket.id),
         signals: signals.map(s => ({ ...s, entityRef })),
       });
-    } else if (serviceId) {
-      const list = kept.get(serviceId) ?? [];
+    } else if (destination) {
+      const list = kept.get(destination.serviceId) ?? [];
       list.push(...signals);
-      kept.set(serviceId, list);
+      kept.set(destination.serviceId, list);
       result.unattributed += 1;
     } else {
       result.ignored += 1;
     }
   }
 
-  if (mapped.length > 0) {
-    try {
-      await context.ingest(mapped.flatMap(m => m.signals));
-      result.ingested += mapped.length;
-    } catch (error) {
-      if (!isInputError(error)) throw error;
-      // One bad ticket must not hold back the others: each on its own.
-      for (const { ticketId, signals } of mapped) {
-        try {
-          await context.ingest(signals);
-          result.ingested += 1;
-        } catch (e) {
-          if (!isInputError(e)) throw e;
-          const message = (e as Error).message;
-          result.refused.push({ ticketId, message });
-          context.logger.warn(
-            `Zendesk ticket ${ticketId} was not stored: ${message}`,
-          );
-        }
-      }
-    }
-  }
+  const stored = await ingestEach(
+    context,
+    mapped.map(m => ({ id: m.ticketId, signals: m.signals })),
+    'ticket',
+  );
+  result.ingested += stored.ingested;
+  result.refused.push(
+    ...stored.refused.map(r => ({ ticketId: r.id, message: r.message })),
+  );
   for (const [serviceId, signals] of kept) {
     await context.keepUnattributed({ id: serviceId, name: serviceId }, signals);
   }

@@ -92,6 +92,13 @@ export type ZendeskTicketSignalOptions = {
   ratedAt?: string;
   /** When the ticket was solved, if known otherwise than by its metrics. */
   solvedAt?: string;
+  /**
+   * False to leave out the `csat_response` of the ticket's
+   * `satisfaction_rating`: a CSAT survey response of the ticket is stored
+   * on its own (`survey-response:<id>`), and Zendesk's good/bad summary of
+   * it on the ticket must not count twice.
+   */
+  csat?: boolean;
 };
 
 const idOf = (id: unknown) =>
@@ -100,19 +107,23 @@ const idOf = (id: unknown) =>
     : String(id);
 
 /**
- * The signals of one ticket, without their entity: a `support_case` (id
- * the ticket id), an `escalation` while it is escalated, a `csat_response`
- * once rated. Deleted tickets have none.
+ * What every signal of a ticket shares: `source`, `account` (the
+ * organization's name, else its id), `handledBy` (the assignee's catalog
+ * User by email), `fieldRole` `support` and the ticket's attributes.
  *
  * @public
  */
-export function ticketSignals(
+export function zendeskTicketSignalBase(
   ticket: ZendeskTicket,
-  options: ZendeskTicketSignalOptions,
-): UnattributedSignalInput[] {
+  options: Pick<
+    ZendeskTicketSignalOptions,
+    'sideloads' | 'account' | 'userByEmail'
+  >,
+): Pick<
+  UnattributedSignalInput,
+  'source' | 'account' | 'handledBy' | 'fieldRole' | 'attributes'
+> {
   const status = ticket.status?.toLowerCase();
-  if (status === 'deleted') return [];
-  const ids = zendeskExternalIds(ticket.id);
   const sideloads = options.sideloads;
   const assigneeId = idOf(ticket.assignee_id);
   const assignee = assigneeId ? sideloads?.users.get(assigneeId) : undefined;
@@ -124,6 +135,38 @@ export function ticketSignals(
     ? sideloads?.organizations.get(organizationId)
     : undefined;
   const account = organization?.name || organizationId;
+  const attributes: SignalAttributes = {
+    ticketId: String(ticket.id),
+    zendeskAccount: options.account,
+    ...(status && { status }),
+    ...(ticket.type && { ticketType: ticket.type }),
+    ...(ticket.via?.channel && { channel: ticket.via.channel }),
+    ...(idOf(ticket.group_id) && { groupId: String(ticket.group_id) }),
+  };
+  return {
+    source: ZENDESK_SOURCE,
+    ...(account && { account: account.slice(0, 255) }),
+    ...(handledBy && { handledBy }),
+    fieldRole: 'support',
+    attributes,
+  };
+}
+
+/**
+ * The signals of one ticket, without their entity: a `support_case` (id
+ * the ticket id), an `escalation` while it is escalated, a `csat_response`
+ * once rated (unless `csat` is false). Deleted tickets have none.
+ *
+ * @public
+ */
+export function ticketSignals(
+  ticket: ZendeskTicket,
+  options: ZendeskTicketSignalOptions,
+): UnattributedSignalInput[] {
+  const status = ticket.status?.toLowerCase();
+  if (status === 'deleted') return [];
+  const ids = zendeskExternalIds(ticket.id);
+  const sideloads = options.sideloads;
   const severity = zendeskSeverity(ticket.priority);
   const updatedAt = ticket.updated_at ?? ticket.created_at;
 
@@ -138,21 +181,7 @@ export function ticketSignals(
     }
   }
 
-  const attributes: SignalAttributes = {
-    ticketId: String(ticket.id),
-    zendeskAccount: options.account,
-    ...(status && { status }),
-    ...(ticket.type && { ticketType: ticket.type }),
-    ...(ticket.via?.channel && { channel: ticket.via.channel }),
-    ...(idOf(ticket.group_id) && { groupId: String(ticket.group_id) }),
-  };
-  const shared = {
-    source: ZENDESK_SOURCE,
-    ...(account && { account: account.slice(0, 255) }),
-    ...(handledBy && { handledBy }),
-    fieldRole: 'support',
-    attributes,
-  };
+  const shared = zendeskTicketSignalBase(ticket, options);
 
   const signals: UnattributedSignalInput[] = [
     {
@@ -173,7 +202,10 @@ export function ticketSignals(
       ...(severity && { severity }),
     });
   }
-  const csat = zendeskCsatValue(ticket.satisfaction_rating?.score);
+  const csat =
+    options.csat === false
+      ? undefined
+      : zendeskCsatValue(ticket.satisfaction_rating?.score);
   if (csat !== undefined) {
     signals.push({
       ...shared,
