@@ -8,6 +8,10 @@ import {
 } from '@user-trust/plugin-user-trust-common';
 import { spec } from './openapi.generated';
 
+// Generating both files (openapi-typescript, prettier) takes seconds on a
+// loaded 2-core machine: more than jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('openapi.generated.ts', () => {
   it('is up to date with openapi.yaml (else run `yarn generate:openapi`)', () => {
     const yaml = YAML.parse(
